@@ -1,0 +1,41 @@
+// swift-tools-version: 6.1
+// Brook: WebRTC in pure Swift, from the crypto up.
+// Layering (lower never imports higher): crypto → X.509 → DTLS → SRTP · STUN/ICE · SCTP · RTP/RTCP · SDP
+// → peer connection → adapters and the `brook` command.
+import PackageDescription
+
+let package = Package(
+    name: "Brook",
+    products: [
+        .library(name: "BrookCrypto", targets: ["BrookCrypto"]),
+        .library(name: "BrookVectors", targets: ["BrookVectors"]),
+        .executable(name: "brook", targets: ["brook"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    ],
+    targets: [
+        // Pure-Swift primitives. Standard library, Glibc (getrandom only) and SwiftASN1 (DER keys).
+        .target(
+            name: "BrookCrypto",
+            dependencies: [.product(name: "SwiftASN1", package: "swift-asn1")]
+        ),
+        // Test-vector suites (Wycheproof JSON, NIST CAVP .rsp) run against BrookCrypto.
+        // A tooling target: it reads files, so it may use Foundation; no protocol target imports it.
+        .target(name: "BrookVectors", dependencies: ["BrookCrypto"]),
+        .executableTarget(
+            name: "brook",
+            dependencies: [
+                "BrookCrypto", "BrookVectors",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // GMP as an independent big-number oracle: tests only, never shipped code.
+        .systemLibrary(name: "CGMP", path: "Tests/CGMP"),
+        .testTarget(
+            name: "BrookCryptoTests",
+            dependencies: ["BrookCrypto", "BrookVectors", "CGMP"]
+        ),
+    ]
+)

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct Brook: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "brook",
+        abstract: "WebRTC in pure Swift: test-vector suites, benchmarks and protocol tools.",
+        subcommands: []
+    )
+}
