@@ -8,6 +8,9 @@ extension P256KeyEncoding {
     static let ecPrivateKeyLabel = "EC PRIVATE KEY"
     static let privateKeyLabel = "PRIVATE KEY"
 
+    /// The longest PEM text `parsePEM` reads.
+    static let maximumPEMByteCount = 64 * 1024
+
     /// `der` as a PEM document: BEGIN/END lines around base64 in lines of 64 characters.
     static func pem(label: String, der: [UInt8]) -> String {
         PEMDocument(type: label, derBytes: der).pemString
@@ -15,8 +18,12 @@ extension P256KeyEncoding {
 
     /// The label and DER bytes of the one key document in `text`. An "EC PARAMETERS" block, as
     /// `openssl ecparam -genkey` writes before the key, is skipped when it names prime256v1.
-    /// Other labels, several key documents, or bad base64 are `.invalidPEM`.
+    /// Other labels, several key documents, bad base64, or text longer than `maximumPEMByteCount`
+    /// are `.invalidPEM`.
     static func parsePEM(_ text: String) throws(CryptoKitError) -> (label: String, der: [UInt8]) {
+        // A P-256 key document is a few hundred bytes; refusing huge text up front bounds the work
+        // an attacker can cause.
+        guard text.utf8.count <= maximumPEMByteCount else { throw .invalidPEM }
         let documents: [PEMDocument]
         do {
             documents = try PEMDocument.parseMultiple(pemString: text)

@@ -70,10 +70,12 @@ enum P256KeyEncoding {
                 throw CryptoKitError.invalidDER
             }
             guard let scalarNode = nodes.next() else { throw CryptoKitError.invalidDER }
-            let scalar = try P256DER.scalarBytes(scalarNode)
+            // The curve is checked before the scalar length, so a P-384 key is reported as another
+            // curve rather than as a bad P-256 scalar.
             _ = try DER.optionalExplicitlyTagged(&nodes, tagNumber: 0, tagClass: .contextSpecific) { parameters in
                 try P256DER.requireNamedCurveP256(parameters)
             }
+            let scalar = try P256DER.scalarBytes(scalarNode)
             let publicKey = try DER.optionalExplicitlyTagged(&nodes, tagNumber: 1, tagClass: .contextSpecific) { key in
                 try P256DER.pointBytes(key)
             }
