@@ -26,7 +26,7 @@ struct SHA1Compression: BlockCompression {
         }
     }
 
-    /// All 80 rounds written out (generated text, one line per schedule word and per round): the
+    /// All 80 rounds written out (one line per schedule word and per round): the
     /// schedule words are constants the compiler keeps in registers or spills as it sees fit, and
     /// every index, rotation and round constant is fixed. Rounds 0–19 use Ch, 20–39 and 60–79
     /// Parity, 40–59 Maj (§4.1.1), with the constants of §4.2.1.

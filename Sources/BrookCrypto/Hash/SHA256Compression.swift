@@ -29,7 +29,7 @@ struct SHA256Compression: BlockCompression {
         }
     }
 
-    /// All 64 rounds written out (generated text, one line per schedule word and per round):
+    /// All 64 rounds written out (one line per schedule word and per round):
     /// the schedule words (§6.2.2 step 1) are constants the compiler keeps in registers or spills as
     /// it sees fit, and every round constant is an immediate.
     @inline(__always)

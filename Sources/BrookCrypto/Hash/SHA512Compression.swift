@@ -41,7 +41,7 @@ struct SHA512Compression: BlockCompression {
         }
     }
 
-    /// All 80 rounds written out (generated text, one line per schedule word and per round):
+    /// All 80 rounds written out (one line per schedule word and per round):
     /// the schedule words (§6.4.2 step 1) are constants the compiler keeps in registers or spills as
     /// it sees fit, and every round constant is an immediate.
     @inline(__always)

@@ -102,7 +102,7 @@ struct ECDSASignatureEncodingTests {
         #expect(throws: CryptoKitError.invalidPEM) { try P256KeyEncoding.parsePEM(garbageText) }
         // PEM text is bounded: a valid document padded past the limit is refused.
         let padded = String(repeating: "x", count: P256KeyEncoding.maximumPEMByteCount) + "\n"
-            + P256KeyEncoding.pem(label: "PUBLIC KEY", der: [0x30, 0x00]) + "\n"
+            + P256KeyEncoding.pem(label: "PUBLIC KEY", der: [0x30, 0x00])
         #expect(throws: CryptoKitError.invalidPEM) { try P256KeyEncoding.parsePEM(padded) }
         garbage.replaceSubrange(0..<5, with: [0x30, 0x83, 0xA0, 0x00, 0x00])
         #expect(throws: CryptoKitError.invalidSignatureEncoding) { try ECDSASignatureEncoding.parseDER(garbage) }

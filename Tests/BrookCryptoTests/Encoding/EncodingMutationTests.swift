@@ -44,7 +44,7 @@ struct EncodingMutationTests {
         let record = try #require(fixture.records.first { $0.has("SEC1") })
         let sec1 = try #require(record.bytes("SEC1")), pkcs8 = try #require(record.bytes("PKCS8"))
         let spki = try #require(record.bytes("SPKI")), compressed = try #require(record.bytes("CompressedSPKI"))
-        let pemText = P256KeyEncoding.pem(label: "PRIVATE KEY", der: pkcs8) + "\n"
+        let pemText = P256KeyEncoding.pem(label: "PRIVATE KEY", der: pkcs8)
         var rng = SeededGenerator(seed: 0xF422_0002)
         var outcomes = [String: Int]()
         for round in 0..<4000 {

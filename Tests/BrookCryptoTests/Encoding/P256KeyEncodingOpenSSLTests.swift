@@ -54,9 +54,11 @@ struct P256KeyEncodingOpenSSLTests {
 
             // Our PEM is read by OpenSSL too.
             let pem = P256KeyEncoding.pem(label: "PRIVATE KEY", der: pkcs8)
-            let fromPEM = try OpenSSLKeyFixture.openssl(["pkey", "-text", "-noout"], input: Array((pem + "\n").utf8))
+            #expect(pem == key.pkcs8PEM)
+            #expect(P256KeyEncoding.pem(label: "PUBLIC KEY", der: spki) == key.spkiPEM)
+            let fromPEM = try OpenSSLKeyFixture.openssl(["pkey", "-text", "-noout"], input: Array(pem.utf8))
             #expect(OpenSSLKeyFixture.printedHex(fromPEM.stdoutText, after: "pub:") == key.point)
-            let reparsed = try P256KeyEncoding.parsePEM(pem + "\n")
+            let reparsed = try P256KeyEncoding.parsePEM(pem)
             #expect(reparsed.label == "PRIVATE KEY" && reparsed.der == pkcs8)
 
             // Without the public key, SEC 1 still round trips and OpenSSL derives the same point.

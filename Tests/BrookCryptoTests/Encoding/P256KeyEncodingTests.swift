@@ -131,26 +131,26 @@ struct P256KeyEncodingTests {
     @Test func pemDocuments() throws {
         let pkcs8 = try Self.field("PKCS8"), spki = try Self.field("SPKI")
         let pem = P256KeyEncoding.pem(label: "PUBLIC KEY", der: spki)
-        #expect(pem.hasPrefix("-----BEGIN PUBLIC KEY-----\n") && pem.hasSuffix("\n-----END PUBLIC KEY-----"))
+        #expect(pem.hasPrefix("-----BEGIN PUBLIC KEY-----\n") && pem.hasSuffix("\n-----END PUBLIC KEY-----\n"))
         #expect(pem.split(separator: "\n").allSatisfy { $0.count <= 64 })
-        #expect(try P256KeyEncoding.parsePEM(pem + "\n") == ("PUBLIC KEY", spki))
         #expect(try P256KeyEncoding.parsePEM(pem) == ("PUBLIC KEY", spki))
-        #expect(try P256KeyEncoding.parsePEM("leading text\n" + pem + "\r\n") == ("PUBLIC KEY", spki))
-        let crlf = P256KeyEncoding.pem(label: "PRIVATE KEY", der: pkcs8).replacingOccurrences(of: "\n", with: "\r\n") + "\r\n"
+        #expect(try P256KeyEncoding.parsePEM(String(pem.dropLast())) == ("PUBLIC KEY", spki))
+        #expect(try P256KeyEncoding.parsePEM("leading text\n" + pem + "trailing text\n") == ("PUBLIC KEY", spki))
+        let crlf = P256KeyEncoding.pem(label: "PRIVATE KEY", der: pkcs8).replacingOccurrences(of: "\n", with: "\r\n")
         #expect(try P256KeyEncoding.parsePEM(crlf) == ("PRIVATE KEY", pkcs8))
 
-        let privatePEM = P256KeyEncoding.pem(label: "PRIVATE KEY", der: pkcs8) + "\n"
+        let privatePEM = P256KeyEncoding.pem(label: "PRIVATE KEY", der: pkcs8)
         let hostile: [String] = [
             "",
             "not pem at all",
             "-----BEGIN PUBLIC KEY-----\n",
-            P256KeyEncoding.pem(label: "CERTIFICATE", der: spki) + "\n",
-            P256KeyEncoding.pem(label: "RSA PRIVATE KEY", der: pkcs8) + "\n",
-            pem + "\n" + privatePEM,  // two keys
+            P256KeyEncoding.pem(label: "CERTIFICATE", der: spki),
+            P256KeyEncoding.pem(label: "RSA PRIVATE KEY", der: pkcs8),
+            pem + privatePEM,  // two keys
             "-----BEGIN PUBLIC KEY-----\n!!!!\n-----END PUBLIC KEY-----\n",
             "-----BEGIN PUBLIC KEY-----\n-----END PUBLIC KEY-----\n",
             "-----BEGIN PUBLIC KEY-----\nMFkw\n-----END PRIVATE KEY-----\n",
-            P256KeyEncoding.pem(label: "EC PARAMETERS", der: [0x06, 0x05, 0x2B, 0x81, 0x04, 0x00, 0x22]) + "\n" + privatePEM,
+            P256KeyEncoding.pem(label: "EC PARAMETERS", der: [0x06, 0x05, 0x2B, 0x81, 0x04, 0x00, 0x22]) + privatePEM,
         ]
         for (index, text) in hostile.enumerated() {
             #expect(throws: CryptoKitError.self, "case \(index)") { try P256KeyEncoding.parsePEM(text) }

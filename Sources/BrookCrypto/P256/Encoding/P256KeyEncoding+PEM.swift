@@ -11,9 +11,10 @@ extension P256KeyEncoding {
     /// The longest PEM text `parsePEM` reads.
     static let maximumPEMByteCount = 64 * 1024
 
-    /// `der` as a PEM document: BEGIN/END lines around base64 in lines of 64 characters.
+    /// `der` as a PEM document: BEGIN/END lines around base64 in lines of 64 characters, ending
+    /// in a newline (the same text OpenSSL writes).
     static func pem(label: String, der: [UInt8]) -> String {
-        PEMDocument(type: label, derBytes: der).pemString
+        PEMDocument(type: label, derBytes: der).pemString + "\n"
     }
 
     /// The label and DER bytes of the one key document in `text`. An "EC PARAMETERS" block, as
