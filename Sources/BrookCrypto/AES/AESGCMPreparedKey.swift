@@ -46,13 +46,14 @@ extension AES.GCM {
         ) throws(CryptoKitError) {
             try validate(text: buffer.count, nonce: nonce, aad: aad, tagCount: tag.count)
             let j0 = preCounterBlock(nonce)
-            if let base = buffer.baseAddress, buffer.count > 0 {
-                keys.applyCounterMode(from: j0.next, .low32, input: UnsafeRawPointer(base), output: base, count: buffer.count)
-            }
-            var full: (UInt64, UInt64) = (0, 0)
-            withUnsafeMutableBytes(of: &full) { t in
-                computeTag(j0: j0, aad: aad, ciphertext: UnsafeRawBufferPointer(buffer), into: t.baseAddress!)
-                tag.baseAddress!.copyMemory(from: t.baseAddress!, byteCount: tag.count)
+            var first: KeystreamBatch = (0, 0, 0, 0, 0, 0, 0, 0)
+            withUnsafeMutableBytes(of: &first) { batch in
+                let stream = batch.baseAddress!
+                firstBatch(j0, into: stream)
+                applyKeystream(buffer, firstBatch: stream, j0: j0)
+                finishTag(mask: stream, aad: aad, ciphertext: UnsafeRawBufferPointer(buffer))
+                tag.baseAddress!.copyMemory(from: stream, byteCount: tag.count)
+                for i in 0..<64 { batch[i] = 0 }
             }
         }
 
@@ -68,15 +69,18 @@ extension AES.GCM {
         ) throws(CryptoKitError) {
             try validate(text: buffer.count, nonce: nonce, aad: aad, tagCount: tag.count)
             let j0 = preCounterBlock(nonce)
-            var full: (UInt64, UInt64) = (0, 0)
-            let valid = withUnsafeMutableBytes(of: &full) { t in
-                computeTag(j0: j0, aad: aad, ciphertext: UnsafeRawBufferPointer(buffer), into: t.baseAddress!)
-                return ConstantTime.isEqual(UnsafeRawBufferPointer(rebasing: t[0..<tag.count]), tag)
+            var first: KeystreamBatch = (0, 0, 0, 0, 0, 0, 0, 0)
+            let valid = withUnsafeMutableBytes(of: &first) { batch in
+                let stream = batch.baseAddress!
+                firstBatch(j0, into: stream)
+                finishTag(mask: stream, aad: aad, ciphertext: UnsafeRawBufferPointer(buffer))
+                let valid = ConstantTime.isEqual(UnsafeRawBufferPointer(start: stream, count: tag.count), tag)
+                // Nothing is decrypted unless the tag matched.
+                if valid { applyKeystream(buffer, firstBatch: stream, j0: j0) }
+                for i in 0..<64 { batch[i] = 0 }
+                return valid
             }
             guard valid else { throw .authenticationFailure }
-            if let base = buffer.baseAddress, buffer.count > 0 {
-                keys.applyCounterMode(from: j0.next, .low32, input: UnsafeRawPointer(base), output: base, count: buffer.count)
-            }
         }
 
         @inline(__always)
@@ -99,28 +103,51 @@ extension AES.GCM {
             return CounterBlock(hi: g.y.hi, lo: g.y.lo)
         }
 
-        /// The full 16-byte tag E_K(J0) ⊕ GHASH_H(A ‖ pad ‖ C ‖ pad ‖ [len(A)]_64 ‖ [len(C)]_64).
+        /// Encrypts the counter blocks J0...J0+3 into the 64 bytes at `stream`: E_K(J0) masks the
+        /// tag, the other three are the keystream of the first 48 bytes. One cipher call serves
+        /// both, which matters for short records and packets.
         @inline(__always) @usableFromInline
-        func computeTag(j0: CounterBlock, aad: UnsafeRawBufferPointer, ciphertext: UnsafeRawBufferPointer, into out: UnsafeMutableRawPointer) {
+        func firstBatch(_ j0: CounterBlock, into stream: UnsafeMutableRawPointer) {
+            var counter = j0
+            for i in 0..<4 {
+                storeBigEndian(counter.hi, stream, 16 &* i)
+                storeBigEndian(counter.lo, stream, 16 &* i &+ 8)
+                counter.increment(.low32)
+            }
+            keys.encrypt4(UnsafeRawPointer(stream), stream)
+        }
+
+        /// XORs the GCTR keystream (from inc32(J0)) onto `buffer`: the first 48 bytes from the
+        /// precomputed batch, the rest from J0 + 4 on.
+        @inline(__always) @usableFromInline
+        func applyKeystream(_ buffer: UnsafeMutableRawBufferPointer, firstBatch stream: UnsafeMutableRawPointer, j0: CounterBlock) {
+            guard let base = buffer.baseAddress, buffer.count > 0 else { return }
+            let head = min(48, buffer.count)
+            for i in 0..<head {
+                let x = base.load(fromByteOffset: i, as: UInt8.self) ^ stream.load(fromByteOffset: 16 &+ i, as: UInt8.self)
+                base.storeBytes(of: x, toByteOffset: i, as: UInt8.self)
+            }
+            if buffer.count > 48 {
+                var rest = j0
+                for _ in 0..<4 { rest.increment(.low32) }
+                keys.applyCounterMode(from: rest, .low32, input: UnsafeRawPointer(base + 48), output: base + 48, count: buffer.count &- 48)
+            }
+        }
+
+        /// Replaces the 16 bytes at `mask` (E_K(J0)) by the full tag
+        /// E_K(J0) ⊕ GHASH_H(A ‖ pad ‖ C ‖ pad ‖ [len(A)]_64 ‖ [len(C)]_64) (SP 800-38D §7.1 steps 5-6).
+        @inline(__always) @usableFromInline
+        func finishTag(mask: UnsafeMutableRawPointer, aad: UnsafeRawBufferPointer, ciphertext: UnsafeRawBufferPointer) {
             var g = GHash()
             if let a = aad.baseAddress { g.update(hashKey, a, count: aad.count) }
             if let c = ciphertext.baseAddress { g.update(hashKey, c, count: ciphertext.count) }
             g.finish(hashKey, aadBytes: aad.count, textBytes: ciphertext.count)
-            storeBigEndian(j0.hi, out, 0)
-            storeBigEndian(j0.lo, out, 8)
-            keys.encryptBlock(UnsafeRawPointer(out), out)
-            let mask = GFElement(loading: UnsafeRawPointer(out))
-            GFElement(hi: mask.hi ^ g.y.hi, lo: mask.lo ^ g.y.lo).store(to: out)
+            let m = GFElement(loading: UnsafeRawPointer(mask))
+            GFElement(hi: m.hi ^ g.y.hi, lo: m.lo ^ g.y.lo).store(to: mask)
         }
     }
 }
 
-extension CounterBlock {
-    /// inc32 (SP 800-38D §6.2).
-    @inline(__always) @usableFromInline
-    var next: CounterBlock {
-        var c = self
-        c.increment(.low32)
-        return c
-    }
-}
+/// 64 bytes of stack for one four-block cipher call.
+@usableFromInline
+typealias KeystreamBatch = (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64)
