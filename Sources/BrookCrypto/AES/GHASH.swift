@@ -2,10 +2,13 @@
 //
 // There is no carry-less multiply in portable Swift, so it is emulated with ordinary integer
 // multiplies on operands with "holes" (the idea of BearSSL's ghash_ctmul): each operand is split
-// into five masks keeping every fifth bit. Within one product a_i·b_j a result column sums at most
-// 13 one-bit terms, which fits in the five bits up to the next kept column, so the kept columns hold
-// exact parities: the carry-less product. 25 full-width multiplies give one 64×64 → 128 product;
-// Karatsuba gives 128×128 from three; four blocks share one reduction (aggregated with H..H^4).
+// into four masks keeping every fourth bit, and a full-width product a_i·b_j then sums its one-bit
+// terms in columns four bits apart. A column sum must stay below 16 to keep its carries out of the
+// next kept column, so the fixed operand (a power of H) keeps only its bits 0...59 in the masked
+// products (at most 15 terms per column) and its top four bits are applied as four masked shifts
+// of the other operand. 16 full-width multiplies give one 64×64 → 128 product; Karatsuba gives
+// 128×128 from three; four blocks share one reduction (aggregated with H, H^2, H^3, H^4). The
+// split of each power of H is computed once per key.
 //
 // Bit order (SP 800-38D §6.3): a block is read as a 128-bit big-endian integer whose most
 // significant bit is the coefficient of x^0, i.e. the polynomial bit-reflected.
@@ -34,40 +37,80 @@ struct GFElement: Sendable {
     /// Field multiplication (one reduction).
     @inline(__always) @usableFromInline
     func times(_ other: GFElement) -> GFElement {
+        times(GHashFactor128(other))
+    }
+
+    /// Field multiplication by a prepared factor (one reduction).
+    @inline(__always) @usableFromInline
+    func times(_ other: GHashFactor128) -> GFElement {
         var acc = UnreducedProduct()
-        acc.accumulate(self, other, other.hi ^ other.lo)
+        acc.accumulate(self, other)
         return acc.reduced()
+    }
+}
+
+/// A 64-bit multiplier split for `carrylessMultiply`: bits 0...59 in four masks of every fourth
+/// bit, and all-ones/all-zeros masks for each of bits 60...63.
+@usableFromInline
+struct GHashFactor: Sendable {
+    @usableFromInline var b0: UInt64, b1: UInt64, b2: UInt64, b3: UInt64
+    @usableFromInline var n0: UInt64, n1: UInt64, n2: UInt64, n3: UInt64
+
+    @inline(__always) @usableFromInline
+    init(_ b: UInt64) {
+        let low = b & 0x0FFF_FFFF_FFFF_FFFF
+        b0 = low & 0x1111_1111_1111_1111; b1 = low & 0x2222_2222_2222_2222
+        b2 = low & 0x4444_4444_4444_4444; b3 = low & 0x8888_8888_8888_8888
+        n0 = 0 &- ((b >> 60) & 1); n1 = 0 &- ((b >> 61) & 1)
+        n2 = 0 &- ((b >> 62) & 1); n3 = 0 &- (b >> 63)
+    }
+}
+
+/// A GF(2^128) multiplier prepared for Karatsuba: its halves and their XOR, each split.
+@usableFromInline
+struct GHashFactor128: Sendable {
+    @usableFromInline var hi: GHashFactor, lo: GHashFactor, folded: GHashFactor
+
+    @inline(__always) @usableFromInline
+    init(_ x: GFElement) {
+        hi = GHashFactor(x.hi)
+        lo = GHashFactor(x.lo)
+        folded = GHashFactor(x.hi ^ x.lo)
     }
 }
 
 /// Carry-less 64×64 → 128 product, constant time (see the file comment).
 @inline(__always) @usableFromInline
-func carrylessMultiply(_ a: UInt64, _ b: UInt64) -> (hi: UInt64, lo: UInt64) {
-    let m0: UInt64 = 0x1084_2108_4210_8421, m1: UInt64 = 0x2108_4210_8421_0842
-    let m2: UInt64 = 0x4210_8421_0842_1084, m3: UInt64 = 0x8421_0842_1084_2108
-    let m4: UInt64 = 0x0842_1084_2108_4210
-    let a0 = a & m0, a1 = a & m1, a2 = a & m2, a3 = a & m3, a4 = a & m4
-    let b0 = b & m0, b1 = b & m1, b2 = b & m2, b3 = b & m3, b4 = b & m4
+func carrylessMultiply(_ a: UInt64, _ b: GHashFactor) -> (hi: UInt64, lo: UInt64) {
+    let m0: UInt64 = 0x1111_1111_1111_1111, m1: UInt64 = 0x2222_2222_2222_2222
+    let m2: UInt64 = 0x4444_4444_4444_4444, m3: UInt64 = 0x8888_8888_8888_8888
+    let a0 = a & m0, a1 = a & m1, a2 = a & m2, a3 = a & m3
 
     @inline(__always) func mul(_ x: UInt64, _ y: UInt64) -> (UInt64, UInt64) {
         let p = x.multipliedFullWidth(by: y)
         return (p.high, p.low)
     }
-    @inline(__always) func sum5(
-        _ p: (UInt64, UInt64), _ q: (UInt64, UInt64), _ r: (UInt64, UInt64), _ s: (UInt64, UInt64), _ t: (UInt64, UInt64)
-    ) -> (UInt64, UInt64) {
-        (p.0 ^ q.0 ^ r.0 ^ s.0 ^ t.0, p.1 ^ q.1 ^ r.1 ^ s.1 ^ t.1)
+    @inline(__always) func sum4(_ p: (UInt64, UInt64), _ q: (UInt64, UInt64), _ r: (UInt64, UInt64), _ s: (UInt64, UInt64)) -> (UInt64, UInt64) {
+        (p.0 ^ q.0 ^ r.0 ^ s.0, p.1 ^ q.1 ^ r.1 ^ s.1)
     }
-    // z_r collects the products whose kept columns are ≡ r (mod 5).
-    let z0 = sum5(mul(a0, b0), mul(a1, b4), mul(a2, b3), mul(a3, b2), mul(a4, b1))
-    let z1 = sum5(mul(a0, b1), mul(a1, b0), mul(a2, b4), mul(a3, b3), mul(a4, b2))
-    let z2 = sum5(mul(a0, b2), mul(a1, b1), mul(a2, b0), mul(a3, b4), mul(a4, b3))
-    let z3 = sum5(mul(a0, b3), mul(a1, b2), mul(a2, b1), mul(a3, b0), mul(a4, b4))
-    let z4 = sum5(mul(a0, b4), mul(a1, b3), mul(a2, b2), mul(a3, b1), mul(a4, b0))
-    // Column 64 + k of the high word is ≡ k + 4 (mod 5): the high word uses the masks shifted by one.
-    let lo = (z0.1 & m0) | (z1.1 & m1) | (z2.1 & m2) | (z3.1 & m3) | (z4.1 & m4)
-    let hi = (z0.0 & m1) | (z1.0 & m2) | (z2.0 & m3) | (z3.0 & m4) | (z4.0 & m0)
+    // z_r collects the products whose kept columns are ≡ r (mod 4); 64 ≡ 0, so the same masks
+    // serve both halves.
+    let z0 = sum4(mul(a0, b.b0), mul(a1, b.b3), mul(a2, b.b2), mul(a3, b.b1))
+    let z1 = sum4(mul(a0, b.b1), mul(a1, b.b0), mul(a2, b.b3), mul(a3, b.b2))
+    let z2 = sum4(mul(a0, b.b2), mul(a1, b.b1), mul(a2, b.b0), mul(a3, b.b3))
+    let z3 = sum4(mul(a0, b.b3), mul(a1, b.b2), mul(a2, b.b1), mul(a3, b.b0))
+    var hi = (z0.0 & m0) | (z1.0 & m1) | (z2.0 & m2) | (z3.0 & m3)
+    var lo = (z0.1 & m0) | (z1.1 & m1) | (z2.1 & m2) | (z3.1 & m3)
+    // Bits 60...63 of b: add a·x^(60+t) where the bit is set.
+    lo ^= (b.n0 & (a << 60)) ^ (b.n1 & (a << 61)) ^ (b.n2 & (a << 62)) ^ (b.n3 & (a << 63))
+    hi ^= (b.n0 & (a >> 4)) ^ (b.n1 & (a >> 3)) ^ (b.n2 & (a >> 2)) ^ (b.n3 & (a >> 1))
     return (hi, lo)
+}
+
+/// Carry-less 64×64 → 128 product of two plain words.
+@inline(__always) @usableFromInline
+func carrylessMultiply(_ a: UInt64, _ b: UInt64) -> (hi: UInt64, lo: UInt64) {
+    carrylessMultiply(a, GHashFactor(b))
 }
 
 /// A sum of 128×128 carry-less products before reduction, kept as Karatsuba parts.
@@ -80,12 +123,12 @@ struct UnreducedProduct {
     @inline(__always) @usableFromInline
     init() {}
 
-    /// Adds a·b; `bFolded` is b.hi ⊕ b.lo (precomputed for the powers of H).
+    /// Adds a·b.
     @inline(__always) @usableFromInline
-    mutating func accumulate(_ a: GFElement, _ b: GFElement, _ bFolded: UInt64) {
+    mutating func accumulate(_ a: GFElement, _ b: GHashFactor128) {
         let l = carrylessMultiply(a.lo, b.lo)
         let h = carrylessMultiply(a.hi, b.hi)
-        let m = carrylessMultiply(a.hi ^ a.lo, bFolded)
+        let m = carrylessMultiply(a.hi ^ a.lo, b.folded)
         lowHi ^= l.hi; lowLo ^= l.lo
         highHi ^= h.hi; highLo ^= h.lo
         midHi ^= m.hi; midLo ^= m.lo
@@ -111,20 +154,28 @@ struct UnreducedProduct {
     }
 }
 
-/// The GHASH key H and its powers H^2, H^3, H^4, for four-block aggregation.
+/// The GHASH key H and its powers H^2, H^3, H^4, each split for multiplication. Immutable after
+/// init; the storage is wiped when the last reference goes away.
 @usableFromInline
-struct GHashKey: Sendable {
-    @usableFromInline var h1: GFElement, h2: GFElement, h3: GFElement, h4: GFElement
-    @usableFromInline var f1: UInt64, f2: UInt64, f3: UInt64, f4: UInt64   // hi ⊕ lo of each power
+final class GHashKey: @unchecked Sendable {
+    /// H^1...H^4 at indices 0...3.
+    @usableFromInline let powers: UnsafeMutablePointer<GHashFactor128>
 
     /// H = AES_K(0^128), given as its 16 bytes.
     @usableFromInline
     init(h p: UnsafeRawPointer) {
-        h1 = GFElement(loading: p)
-        h2 = h1.times(h1)
-        h3 = h2.times(h1)
-        h4 = h3.times(h1)
-        f1 = h1.hi ^ h1.lo; f2 = h2.hi ^ h2.lo; f3 = h3.hi ^ h3.lo; f4 = h4.hi ^ h4.lo
+        let h1 = GFElement(loading: p)
+        let h2 = h1.times(h1), h3 = h2.times(h1), h4 = h3.times(h1)
+        powers = .allocate(capacity: 4)
+        powers.initialize(to: GHashFactor128(h1))
+        (powers + 1).initialize(to: GHashFactor128(h2))
+        (powers + 2).initialize(to: GHashFactor128(h3))
+        (powers + 3).initialize(to: GHashFactor128(h4))
+    }
+
+    deinit {
+        UnsafeMutableRawPointer(powers).initializeMemory(as: UInt8.self, repeating: 0, count: 4 * MemoryLayout<GHashFactor128>.stride)
+        powers.deallocate()
     }
 }
 
@@ -139,21 +190,22 @@ struct GHash {
     /// Absorbs `count` bytes, zero-padding the last partial block (GCM pads A and C separately).
     @inline(__always) @usableFromInline
     mutating func update(_ key: GHashKey, _ p: UnsafeRawPointer, count: Int) {
+        let h = UnsafePointer(key.powers)
         var offset = 0
         while offset &+ 64 <= count {
             let x0 = GFElement(loading: p + offset), x1 = GFElement(loading: p + offset + 16)
             let x2 = GFElement(loading: p + offset + 32), x3 = GFElement(loading: p + offset + 48)
             var acc = UnreducedProduct()
-            acc.accumulate(GFElement(hi: y.hi ^ x0.hi, lo: y.lo ^ x0.lo), key.h4, key.f4)
-            acc.accumulate(x1, key.h3, key.f3)
-            acc.accumulate(x2, key.h2, key.f2)
-            acc.accumulate(x3, key.h1, key.f1)
+            acc.accumulate(GFElement(hi: y.hi ^ x0.hi, lo: y.lo ^ x0.lo), h[3])
+            acc.accumulate(x1, h[2])
+            acc.accumulate(x2, h[1])
+            acc.accumulate(x3, h[0])
             y = acc.reduced()
             offset &+= 64
         }
         while offset &+ 16 <= count {
             let x = GFElement(loading: p + offset)
-            y = GFElement(hi: y.hi ^ x.hi, lo: y.lo ^ x.lo).times(key.h1)
+            y = GFElement(hi: y.hi ^ x.hi, lo: y.lo ^ x.lo).times(h[0])
             offset &+= 16
         }
         if offset < count {
@@ -161,7 +213,7 @@ struct GHash {
             withUnsafeMutableBytes(of: &last) { b in
                 b.baseAddress!.copyMemory(from: p + offset, byteCount: count &- offset)
                 let x = GFElement(loading: b.baseAddress!)
-                y = GFElement(hi: y.hi ^ x.hi, lo: y.lo ^ x.lo).times(key.h1)
+                y = GFElement(hi: y.hi ^ x.hi, lo: y.lo ^ x.lo).times(h[0])
             }
         }
     }
@@ -170,6 +222,6 @@ struct GHash {
     @inline(__always) @usableFromInline
     mutating func finish(_ key: GHashKey, aadBytes: Int, textBytes: Int) {
         let x = GFElement(hi: UInt64(aadBytes) &* 8, lo: UInt64(textBytes) &* 8)
-        y = GFElement(hi: y.hi ^ x.hi, lo: y.lo ^ x.lo).times(key.h1)
+        y = GFElement(hi: y.hi ^ x.hi, lo: y.lo ^ x.lo).times(key.powers[0])
     }
 }
