@@ -21,8 +21,10 @@ extension AES {
                 bytes = Array(data)
             }
 
+            /// The nonce bytes in order.
             public func makeIterator() -> IndexingIterator<[UInt8]> { bytes.makeIterator() }
 
+            /// Calls `body` with the nonce bytes.
             public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
                 try bytes.withUnsafeBytes(body)
             }

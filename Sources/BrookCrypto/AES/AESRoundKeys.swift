@@ -125,11 +125,13 @@ private func subWord(_ word: UInt32) -> UInt32 {
     }
     let s = aesSBoxCircuit(planes[7], planes[6], planes[5], planes[4], planes[3], planes[2], planes[1], planes[0])
     // Output s0 is bit 7; restore the affine constant 0x63 (bits 0, 1, 5, 6).
-    let out: [UInt64] = [~s.7, ~s.6, s.5, s.4, s.3, ~s.2, ~s.1, s.0]
+    var out: [UInt64] = [~s.7, ~s.6, s.5, s.4, s.3, ~s.2, ~s.1, s.0]
     var result: UInt32 = 0
     for p in 0..<8 {
         for j in 0..<4 { result |= UInt32((out[p] >> UInt64(j)) & 1) << UInt32(8 * j + p) }
     }
+    wipe(&planes)
+    wipe(&out)
     return result
 }
 
