@@ -203,17 +203,23 @@ struct GHash {
             y = acc.reduced()
             offset &+= 64
         }
-        while offset &+ 16 <= count {
-            let x = GFElement(loading: p + offset)
-            y = GFElement(hi: y.hi ^ x.hi, lo: y.lo ^ x.lo).times(h[0])
-            offset &+= 16
-        }
-        if offset < count {
-            var last: (UInt64, UInt64) = (0, 0)
-            withUnsafeMutableBytes(of: &last) { b in
-                b.baseAddress!.copyMemory(from: p + offset, byteCount: count &- offset)
-                let x = GFElement(loading: b.baseAddress!)
-                y = GFElement(hi: y.hi ^ x.hi, lo: y.lo ^ x.lo).times(h[0])
+        // The last 1...4 blocks (the final one zero-padded) share one reduction as well.
+        let remaining = count &- offset
+        if remaining > 0 {
+            var tail: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+            withUnsafeMutableBytes(of: &tail) { b in
+                let t = b.baseAddress!
+                t.copyMemory(from: p + offset, byteCount: remaining)
+                let blocks = (remaining &+ 15) >> 4
+                var acc = UnreducedProduct()
+                let x0 = GFElement(loading: t)
+                acc.accumulate(GFElement(hi: y.hi ^ x0.hi, lo: y.lo ^ x0.lo), h[blocks &- 1])
+                var i = 1
+                while i < blocks {
+                    acc.accumulate(GFElement(loading: t + 16 &* i), h[blocks &- 1 &- i])
+                    i &+= 1
+                }
+                y = acc.reduced()
             }
         }
     }
