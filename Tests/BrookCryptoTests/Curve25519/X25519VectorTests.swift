@@ -1,0 +1,112 @@
+import BrookVectors
+import Foundation
+import Testing
+@testable import BrookCrypto
+
+/// RFC 7748's X25519 vectors (Vectors/x25519-rfc7748.txt) and all of Wycheproof's x25519_test.json.
+@Suite("X25519 vectors")
+struct X25519VectorTests {
+    static let file: RSPFile = {
+        let url = TestEnvironment.vectorFile("x25519-rfc7748.txt")
+        return RSPFile(text: (try? String(contentsOf: url, encoding: .utf8)) ?? "")
+    }()
+
+    static func records(_ prefix: String, minimum: Int, sourceLocation: SourceLocation = #_sourceLocation) -> [RSPFile.Record] {
+        let found = file.records.filter { $0.sections.first?.hasPrefix(prefix) == true }
+        #expect(found.count >= minimum, "expected at least \(minimum) records in [\(prefix)…]", sourceLocation: sourceLocation)
+        return found
+    }
+
+    @Test func scalarMultiplication() throws {
+        for r in Self.records("RFC 7748 §5.2 scalar", minimum: 2) {
+            let result = X25519.scalarMultiply(scalar: try r.hex("Scalar"), u: try r.hex("UCoordinate"))
+            #expect(result == (try r.hex("Result")), "line \(r.line)")
+        }
+    }
+
+    @Test func iterated() throws {
+        for r in Self.records("RFC 7748 §5.2 iterated", minimum: 2) {
+            var k = try r.hex("Start"), u = k
+            for _ in 0..<(try r.number("Iterations", as: Int.self)) {
+                (k, u) = (X25519.scalarMultiply(scalar: k, u: u), k)
+            }
+            let expected = try r.hex("Result")
+            #expect(k == expected, "line \(r.line)")
+        }
+    }
+
+    @Test func diffieHellman() throws {
+        for r in Self.records("RFC 7748 §6.1", minimum: 1) {
+            typealias KA = Curve25519.KeyAgreement
+            let alice = try KA.PrivateKey(rawRepresentation: try r.hex("AlicePrivate"))
+            let bob = try KA.PrivateKey(rawRepresentation: try r.hex("BobPrivate"))
+            let alicePublic = try r.hex("AlicePublic"), bobPublic = try r.hex("BobPublic")
+            let shared = try r.hex("SharedSecret")
+            #expect(alice.publicKey.rawRepresentation == alicePublic)
+            #expect(bob.publicKey.rawRepresentation == bobPublic)
+            let k1 = try alice.sharedSecretFromKeyAgreement(with: try KA.PublicKey(rawRepresentation: bobPublic))
+            let k2 = try bob.sharedSecretFromKeyAgreement(with: try KA.PublicKey(rawRepresentation: alicePublic))
+            #expect(Array(k1) == shared)
+            #expect(Array(k2) == shared)
+            #expect(k1 == k2)
+        }
+    }
+
+    struct WycheproofFile: Decodable {
+        struct Group: Decodable { var tests: [Case] }
+        struct Case: Decodable {
+            var tcId: Int
+            var comment: String
+            var flags: [String]
+            var `public`: String
+            var `private`: String
+            var shared: String
+            var result: String
+        }
+        var numberOfTests: Int
+        var testGroups: [Group]
+    }
+
+    /// Every case: "valid" must give `shared`; "acceptable" cases flagged ZeroSharedSecret must be
+    /// rejected with `.zeroSharedSecret` (RFC 7748 §6.1 check), and every other acceptable case
+    /// (twist points, non-canonical u, special keys) must be accepted and give `shared`.
+    @Test func wycheproof() throws {
+        guard let url = TestEnvironment.wycheproofFile("x25519_test.json") else { return }
+        let file = try JSONDecoder().decode(WycheproofFile.self, from: Data(contentsOf: url))
+        let cases = file.testGroups.flatMap(\.tests)
+        #expect(cases.count == file.numberOfTests)
+        #expect(cases.count == 518)
+
+        var valid = 0, acceptableAccepted = 0, acceptableRejected = 0
+        for c in cases {
+            let key = try Curve25519.KeyAgreement.PrivateKey(rawRepresentation: [UInt8](hex: c.private))
+            let peer = try Curve25519.KeyAgreement.PublicKey(rawRepresentation: [UInt8](hex: c.public))
+            let expected = [UInt8](hex: c.shared)
+            let zero = c.flags.contains("ZeroSharedSecret")
+            switch (c.result, zero) {
+            case ("valid", false):
+                let secret = try key.sharedSecretFromKeyAgreement(with: peer)
+                #expect(Array(secret) == expected, "tcId \(c.tcId): \(c.comment)")
+                valid += 1
+            case ("acceptable", true):
+                #expect(expected == [UInt8](repeating: 0, count: 32), "tcId \(c.tcId)")
+                #expect(throws: CryptoKitError.zeroSharedSecret, "tcId \(c.tcId): \(c.comment)") {
+                    try key.sharedSecretFromKeyAgreement(with: peer)
+                }
+                // The raw function still computes the all-zero value.
+                #expect(X25519.scalarMultiply(scalar: key.rawRepresentation, u: peer.rawRepresentation) == expected)
+                acceptableRejected += 1
+            case ("acceptable", false):
+                let secret = try key.sharedSecretFromKeyAgreement(with: peer)
+                #expect(Array(secret) == expected, "tcId \(c.tcId): \(c.comment)")
+                acceptableAccepted += 1
+            default:
+                Issue.record("tcId \(c.tcId): unexpected result \(c.result) with flags \(c.flags)")
+            }
+        }
+        #expect(valid == 264)
+        #expect(acceptableRejected == 31)
+        #expect(acceptableAccepted == 223)
+        #expect(valid + acceptableAccepted + acceptableRejected == 518)
+    }
+}
