@@ -5,14 +5,24 @@
 
 typealias ChaChaLanes = SIMD4<UInt32>
 
+// The two shifted halves have no bits in common, so `&+` equals `|` here. Written with `|`, LLVM
+// recognises a rotate, has no SSE2 vector rotate, and splits it into four scalar `rol`s; with `&+`
+// it stays as two vector shifts and one OR.
 @inline(__always)
 private func rotatedLeft(_ x: ChaChaLanes, _ n: UInt32) -> ChaChaLanes {
-    (x &<< n) | (x &>> (32 &- n))
+    (x &<< n) &+ (x &>> (32 &- n))
+}
+
+// Rotation by 16 swaps the 16-bit halves of every lane: two word shuffles (pshuflw/pshufhw).
+@inline(__always)
+private func rotatedLeft16(_ x: ChaChaLanes) -> ChaChaLanes {
+    let h = unsafeBitCast(x, to: SIMD8<UInt16>.self)
+    return unsafeBitCast(SIMD8<UInt16>(h[1], h[0], h[3], h[2], h[5], h[4], h[7], h[6]), to: ChaChaLanes.self)
 }
 
 @inline(__always)
 private func quarterRound(_ a: inout ChaChaLanes, _ b: inout ChaChaLanes, _ c: inout ChaChaLanes, _ d: inout ChaChaLanes) {
-    a &+= b; d ^= a; d = rotatedLeft(d, 16)
+    a &+= b; d ^= a; d = rotatedLeft16(d)
     c &+= d; b ^= c; b = rotatedLeft(b, 12)
     a &+= b; d ^= a; d = rotatedLeft(d, 8)
     c &+= d; b ^= c; b = rotatedLeft(b, 7)
