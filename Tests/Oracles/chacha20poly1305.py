@@ -4,12 +4,17 @@
 Reads one JSON object per line on stdin and writes one JSON line per request, in order:
   {"op": "seal", "key": hex, "nonce": hex, "aad": hex, "msg": hex} -> {"sealed": hex}  (ciphertext || tag)
   {"op": "open", "key": hex, "nonce": hex, "aad": hex, "sealed": hex} -> {"msg": hex} or {"error": "auth"}
+  {"op": "chacha20", "key": hex, "nonce": hex, "counter": decimal, "msg": hex} -> {"out": hex}
+  {"op": "poly1305", "key": hex, "msg": hex} -> {"tag": hex}
 """
 import json
+import struct
 import sys
 
 from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers import Cipher, algorithms
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
+from cryptography.hazmat.primitives.poly1305 import Poly1305
 
 
 def main() -> None:
@@ -19,7 +24,17 @@ def main() -> None:
         if not line:
             continue
         req = json.loads(line)
-        aead = ChaCha20Poly1305(bytes.fromhex(req["key"]))
+        key = bytes.fromhex(req["key"])
+        if req["op"] == "poly1305":
+            out.append({"tag": Poly1305.generate_tag(key, bytes.fromhex(req["msg"])).hex()})
+            continue
+        if req["op"] == "chacha20":
+            # OpenSSL's 16-byte ChaCha20 IV is the 32-bit little-endian block counter, then the nonce.
+            iv = struct.pack("<I", int(req["counter"])) + bytes.fromhex(req["nonce"])
+            encryptor = Cipher(algorithms.ChaCha20(key, iv), mode=None).encryptor()
+            out.append({"out": encryptor.update(bytes.fromhex(req["msg"])).hex()})
+            continue
+        aead = ChaCha20Poly1305(key)
         nonce, aad = bytes.fromhex(req["nonce"]), bytes.fromhex(req["aad"])
         if req["op"] == "seal":
             out.append({"sealed": aead.encrypt(nonce, bytes.fromhex(req["msg"]), aad).hex()})

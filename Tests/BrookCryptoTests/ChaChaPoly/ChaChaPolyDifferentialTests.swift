@@ -80,3 +80,53 @@ struct ChaChaPolyDifferentialTests {
         }
     }
 }
+
+/// The two primitives alone against OpenSSL, with inputs chosen to reach Poly1305's carry paths:
+/// r at its clamped maximum, s all ones, messages of all-0xff bytes, and every length 0...300.
+@Suite("ChaCha20 and Poly1305 differential")
+struct ChaCha20Poly1305PrimitiveDifferentialTests {
+    @Test func poly1305MatchesOpenSSL() throws {
+        var rng = SeededGenerator(seed: 1305)
+        var requests: [[String: String]] = []
+        var tags: [[UInt8]] = []
+        for i in 0..<2400 {
+            var key = rng.bytes(32)
+            if i % 4 == 1 { for j in 0..<16 { key[j] = 0xff } }        // r clamps to its maximum
+            if i % 4 == 2 { for j in 16..<32 { key[j] = 0xff } }       // s = 2^128 − 1
+            if i % 8 == 3 { key = [UInt8](repeating: 0xff, count: 32) }
+            let length = i % 301
+            let message = i % 3 == 0 ? [UInt8](repeating: 0xff, count: length) : rng.bytes(length)
+            tags.append(Poly1305.authenticationCode(message: message, key: key))
+            requests.append(["op": "poly1305", "key": key.hexString, "msg": message.hexString])
+        }
+        guard let answers = try PythonOracle.run("chacha20poly1305.py", requests) else { return }
+        var mismatches = 0
+        for (i, answer) in answers.enumerated() where answer["tag"] != tags[i].hexString {
+            mismatches += 1
+            Issue.record("case \(i): key \(requests[i]["key"]!), \(i % 301) bytes: tag differs from OpenSSL")
+        }
+        #expect(mismatches == 0)
+    }
+
+    @Test func chacha20MatchesOpenSSL() throws {
+        var rng = SeededGenerator(seed: 20)
+        var requests: [[String: String]] = []
+        var outputs: [[UInt8]] = []
+        for i in 0..<1200 {
+            let key = rng.bytes(32), nonce = rng.bytes(12)
+            // Any starting counter that does not wrap within the message (OpenSSL carries into the nonce).
+            let counter = UInt32(truncatingIfNeeded: rng.next()) & 0x7fff_ffff
+            let message = rng.bytes(i % 1100)
+            outputs.append(ChaCha20.xor(key: key, nonce: nonce, counter: counter, message))
+            requests.append(["op": "chacha20", "key": key.hexString, "nonce": nonce.hexString,
+                             "counter": String(counter), "msg": message.hexString])
+        }
+        guard let answers = try PythonOracle.run("chacha20poly1305.py", requests) else { return }
+        var mismatches = 0
+        for (i, answer) in answers.enumerated() where answer["out"] != outputs[i].hexString {
+            mismatches += 1
+            Issue.record("case \(i): ChaCha20 output differs from OpenSSL")
+        }
+        #expect(mismatches == 0)
+    }
+}
