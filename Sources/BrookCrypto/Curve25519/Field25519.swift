@@ -113,6 +113,7 @@ struct Field25519 {
     }
 
     /// `a · b` (RFC 7748 §5 field multiplication). Limbs of both inputs below 2^54.
+    @inline(__always)
     static func * (a: Field25519, b: Field25519) -> Field25519 {
         let b1x19 = b.l1 &* 19, b2x19 = b.l2 &* 19, b3x19 = b.l3 &* 19, b4x19 = b.l4 &* 19
         var r0 = wideMultiply(a.l0, b.l0)
@@ -144,6 +145,7 @@ struct Field25519 {
     }
 
     /// `a²`, with the symmetric cross products computed once. Limbs below 2^53.
+    @inline(__always)
     func squared() -> Field25519 {
         let d0 = l0 &* 2, d1 = l1 &* 2, d2 = l2 &* 2, d3 = l3 &* 2
         let l3x19 = l3 &* 19, l4x19 = l4 &* 19
