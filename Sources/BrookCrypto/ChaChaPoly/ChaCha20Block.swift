@@ -1,6 +1,5 @@
-// The ChaCha20 block function, one block at a time (RFC 8439 §2.1–2.3).
-// Used for the Poly1305 one-time key (block 0) and for the tail of a message; whole groups of four
-// blocks go through `ChaCha20FourBlocks`.
+// The ChaCha20 block function, one block at a time (RFC 8439 §2.1–2.3): the reference for the
+// vectorised four-block path, the short-tail path, and everything on big-endian hosts.
 
 /// The ChaCha20 input that stays fixed for one (key, nonce): words 4–11 (key) and 13–15 (nonce) of
 /// the state (RFC 8439 §2.3). The counter (word 12) is passed separately to each block call.

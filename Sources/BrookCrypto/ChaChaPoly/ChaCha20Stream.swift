@@ -1,6 +1,6 @@
 // The ChaCha20 encryption algorithm (RFC 8439 §2.4): XOR with the keystream of blocks
 // counter, counter + 1, ... Groups of four blocks take the vectorised path; the tail is served from
-// one more keystream group (or single blocks), kept on the stack.
+// one more keystream group (or single blocks) on the stack, wiped after use.
 
 extension ChaCha20State {
     /// Encrypts or decrypts `count` bytes: reads `input`, writes `output` (they may be the same
@@ -22,6 +22,7 @@ extension ChaCha20State {
                 ks.initializeMemory(as: UInt8.self, repeating: 0, count: 256)
                 xorFourBlocks(counter: counter, input: ks, output: ks)
                 xorBytes(input + done, UnsafeRawPointer(ks), output + done, tail)
+                secureWipe(keystream)
             }
             return
         }
@@ -35,6 +36,7 @@ extension ChaCha20State {
                 done += n
                 counter &+= 1
             }
+            secureWipe(keystream)
         }
     }
 

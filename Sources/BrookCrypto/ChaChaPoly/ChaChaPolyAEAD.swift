@@ -47,7 +47,7 @@ extension ChaCha20State {
                 }
             }
             // The one-time key and keystream are secret: do not leave them in this stack slot.
-            group.initializeMemory(as: UInt8.self, repeating: 0)
+            secureWipe(group)
             mac.absorbLengths(aad.count, buffer.count)
             mac.finalize(into: tag)
         }
@@ -74,7 +74,7 @@ extension ChaCha20State {
                     xor(from: base + head, to: base + head, count: buffer.count - head, counter: 4)
                 }
             }
-            group.initializeMemory(as: UInt8.self, repeating: 0)
+            secureWipe(group)
             return valid
         }
     }
