@@ -1,6 +1,6 @@
 // The ChaCha20 encryption algorithm (RFC 8439 §2.4): XOR with the keystream of blocks
-// counter, counter + 1, ... Groups of four blocks take the vectorised path; the tail is served from
-// one more keystream group (or single blocks) on the stack, wiped after use.
+// counter, counter + 1, ... Groups of eight blocks, then one of four, take the vectorised path; the
+// tail is served from one more keystream group (or single blocks) on the stack, wiped after use.
 
 extension ChaCha20State {
     /// Encrypts or decrypts `count` bytes: reads `input`, writes `output` (they may be the same
@@ -9,7 +9,12 @@ extension ChaCha20State {
         var done = 0
         var counter = counter
         #if _endian(little)
-        while count - done >= 256 {
+        while count - done >= 512 {
+            xorEightBlocks(counter: counter, input: input + done, output: output + done)
+            done += 512
+            counter &+= 8
+        }
+        if count - done >= 256 {
             xorFourBlocks(counter: counter, input: input + done, output: output + done)
             done += 256
             counter &+= 4
