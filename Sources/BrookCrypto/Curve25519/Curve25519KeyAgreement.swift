@@ -52,7 +52,7 @@ public enum Curve25519 {
             /// The 32 private-key bytes.
             public var rawRepresentation: [UInt8] { bytes }
 
-            /// The matching public key, X25519(k, 9).
+            /// The matching public key, X25519(k, 9), computed on each access (one scalar multiplication).
             public var publicKey: PublicKey {
                 PublicKey(uncheckedBytes: X25519.scalarMultiply(scalar: bytes, u: X25519.basePoint))
             }
