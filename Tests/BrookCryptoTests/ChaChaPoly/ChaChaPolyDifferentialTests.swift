@@ -10,11 +10,12 @@ struct ChaChaPolyDifferentialTests {
         var key: [UInt8], nonce: [UInt8], aad: [UInt8], message: [UInt8]
     }
 
-    /// Random lengths 0...2000 plus every length around the 16/64/256-byte and 4096-byte strides.
+    /// Random lengths 0...2000 plus every length around the block, group, first-group (192/448) and
+    /// 4096-byte interleave boundaries.
     static func cases() -> [Case] {
         var rng = SeededGenerator(seed: 0xC4AC_4A20)
         var lengths = (0..<2500).map { _ in Int(rng.next() % 2001) }
-        for edge in [16, 64, 128, 192, 256, 512, 1024, 4096, 8192] {
+        for edge in [16, 64, 128, 192, 256, 448, 512, 960, 1024, 4096, 4544, 8192] {
             lengths += (edge - 2...edge + 2).map { $0 }
         }
         lengths += [0, 1, 1200, 16384, 16384 + 17, 3 * 4096 + 200]
