@@ -36,7 +36,7 @@ struct ChaChaPolyDifferentialTests {
             requests.append(["op": "seal", "key": c.key.hexString, "nonce": c.nonce.hexString,
                              "aad": c.aad.hexString, "msg": c.message.hexString])
         }
-        guard let answers = try PythonOracle.run("chacha20poly1305.py", requests) else { return }
+        guard let answers = try PyCryptographyBatch.run("chacha20poly1305.py", requests) else { return }
         var mismatches = 0
         for (i, c) in cases.enumerated() {
             let expected = [UInt8](hex: answers[i]["sealed"] ?? "")
@@ -71,7 +71,7 @@ struct ChaChaPolyDifferentialTests {
             requests.append(["op": "open", "key": key.hexString, "nonce": nonce.hexString,
                              "aad": aad.hexString, "sealed": sealed.hexString])
         }
-        guard let answers = try PythonOracle.run("chacha20poly1305.py", requests) else { return }
+        guard let answers = try PyCryptographyBatch.run("chacha20poly1305.py", requests) else { return }
         for (i, answer) in answers.enumerated() {
             if i % 2 == 0 {
                 #expect(answer["msg"] == messages[i].hexString, "case \(i)")
@@ -100,7 +100,7 @@ struct ChaCha20Poly1305PrimitiveDifferentialTests {
             tags.append(Poly1305.authenticationCode(message: message, key: key))
             requests.append(["op": "poly1305", "key": key.hexString, "msg": message.hexString])
         }
-        guard let answers = try PythonOracle.run("chacha20poly1305.py", requests) else { return }
+        guard let answers = try PyCryptographyBatch.run("chacha20poly1305.py", requests) else { return }
         var mismatches = 0
         for (i, answer) in answers.enumerated() where answer["tag"] != tags[i].hexString {
             mismatches += 1
@@ -122,7 +122,7 @@ struct ChaCha20Poly1305PrimitiveDifferentialTests {
             requests.append(["op": "chacha20", "key": key.hexString, "nonce": nonce.hexString,
                              "counter": String(counter), "msg": message.hexString])
         }
-        guard let answers = try PythonOracle.run("chacha20poly1305.py", requests) else { return }
+        guard let answers = try PyCryptographyBatch.run("chacha20poly1305.py", requests) else { return }
         var mismatches = 0
         for (i, answer) in answers.enumerated() where answer["out"] != outputs[i].hexString {
             mismatches += 1

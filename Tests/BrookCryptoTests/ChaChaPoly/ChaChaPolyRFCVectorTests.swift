@@ -29,23 +29,23 @@ struct ChaChaPolyRFCVectorTests {
 
     @Test func quarterRound() throws {
         for r in Self.records("RFC 8439 §2.1.1", minimum: 1) {
-            let w = Self.words(try r.text("Words"))
+            let w = Self.words(try r.vectorText("Words"))
             var (a, b, c, d) = (w[0], w[1], w[2], w[3])
             chachaQuarterRound(&a, &b, &c, &d)
-            let expected = Self.words(try r.text("Result"))
+            let expected = Self.words(try r.vectorText("Result"))
             #expect([a, b, c, d] == expected, "line \(r.line)")
         }
     }
 
     @Test func quarterRoundOnState() throws {
         for r in Self.records("RFC 8439 §2.2.1", minimum: 1) {
-            var s = Self.words(try r.text("State"))
-            let i = try r.text("Indices").split(separator: ",").compactMap { Int($0) }
+            var s = Self.words(try r.vectorText("State"))
+            let i = try r.vectorText("Indices").split(separator: ",").compactMap { Int($0) }
             try #require(i.count == 4)
             var (a, b, c, d) = (s[i[0]], s[i[1]], s[i[2]], s[i[3]])
             chachaQuarterRound(&a, &b, &c, &d)
             (s[i[0]], s[i[1]], s[i[2]], s[i[3]]) = (a, b, c, d)
-            let expected = Self.words(try r.text("Result"))
+            let expected = Self.words(try r.vectorText("Result"))
             #expect(s == expected, "line \(r.line)")
         }
     }
@@ -53,9 +53,9 @@ struct ChaChaPolyRFCVectorTests {
     @Test func blockFunction() throws {
         let records = Self.records("RFC 8439 §2.3.2", minimum: 1) + Self.records("RFC 8439 A.1", minimum: 5)
         for r in records {
-            let key = try r.hex("Key"), nonce = try r.hex("Nonce")
-            let counter = try r.number("Counter", as: UInt32.self)
-            let expected = try r.hex("Block")
+            let key = try r.vectorHex("Key"), nonce = try r.vectorHex("Nonce")
+            let counter = try r.vectorNumber("Counter", as: UInt32.self)
+            let expected = try r.vectorHex("Block")
             #expect(ChaCha20.block(key: key, nonce: nonce, counter: counter) == expected, "line \(r.line)")
             // The same block through the stream (and, from 256 bytes on, the vectorised path).
             #expect(ChaCha20.xor(key: key, nonce: nonce, counter: counter, [UInt8](repeating: 0, count: 64)) == expected)
@@ -67,9 +67,9 @@ struct ChaChaPolyRFCVectorTests {
     @Test func encryption() throws {
         let records = Self.records("RFC 8439 §2.4.2", minimum: 1) + Self.records("RFC 8439 A.2", minimum: 3)
         for r in records {
-            let key = try r.hex("Key"), nonce = try r.hex("Nonce")
-            let counter = try r.number("Counter", as: UInt32.self)
-            let plaintext = try r.hex("Plaintext"), ciphertext = try r.hex("Ciphertext")
+            let key = try r.vectorHex("Key"), nonce = try r.vectorHex("Nonce")
+            let counter = try r.vectorNumber("Counter", as: UInt32.self)
+            let plaintext = try r.vectorHex("Plaintext"), ciphertext = try r.vectorHex("Ciphertext")
             #expect(ChaCha20.xor(key: key, nonce: nonce, counter: counter, plaintext) == ciphertext, "line \(r.line)")
             #expect(ChaCha20.xor(key: key, nonce: nonce, counter: counter, ciphertext) == plaintext, "line \(r.line)")
         }
@@ -78,8 +78,8 @@ struct ChaChaPolyRFCVectorTests {
     @Test func poly1305() throws {
         let records = Self.records("RFC 8439 §2.5.2", minimum: 1) + Self.records("RFC 8439 A.3", minimum: 11)
         for r in records {
-            let key = try r.hex("Key"), message = try r.hex("Message")
-            let tag = try r.hex("Tag")
+            let key = try r.vectorHex("Key"), message = try r.vectorHex("Message")
+            let tag = try r.vectorHex("Tag")
             #expect(Poly1305.authenticationCode(message: message, key: key) == tag, "line \(r.line)")
         }
     }
@@ -87,9 +87,9 @@ struct ChaChaPolyRFCVectorTests {
     @Test func oneTimeKeyGeneration() throws {
         let records = Self.records("RFC 8439 §2.6.2", minimum: 1) + Self.records("RFC 8439 A.4", minimum: 3)
         for r in records {
-            let key = try r.hex("Key"), nonce = try r.hex("Nonce")
+            let key = try r.vectorHex("Key"), nonce = try r.vectorHex("Nonce")
             let block = ChaCha20.block(key: key, nonce: nonce, counter: 0)
-            let expected = try r.hex("OneTimeKey")
+            let expected = try r.vectorHex("OneTimeKey")
             #expect(Array(block[0..<32]) == expected, "line \(r.line)")
         }
     }
@@ -97,14 +97,14 @@ struct ChaChaPolyRFCVectorTests {
     @Test func aead() throws {
         let records = Self.records("RFC 8439 §2.8.2", minimum: 1) + Self.records("RFC 8439 A.5", minimum: 1)
         for r in records {
-            let key = SymmetricKey(data: try r.hex("Key"))
-            let nonce = try ChaChaPoly.Nonce(data: try r.hex("Nonce"))
-            let aad = try r.hex("AAD"), plaintext = try r.hex("Plaintext")
-            let ciphertext = try r.hex("Ciphertext"), tag = try r.hex("Tag")
+            let key = SymmetricKey(data: try r.vectorHex("Key"))
+            let nonce = try ChaChaPoly.Nonce(data: try r.vectorHex("Nonce"))
+            let aad = try r.vectorHex("AAD"), plaintext = try r.vectorHex("Plaintext")
+            let ciphertext = try r.vectorHex("Ciphertext"), tag = try r.vectorHex("Tag")
 
             // The one-time key the AEAD derives (RFC 8439 §2.6).
-            let oneTimeKey = Array(ChaCha20.block(key: try r.hex("Key"), nonce: Array(nonce), counter: 0)[0..<32])
-            let expectedOneTimeKey = try r.hex("OneTimeKey")
+            let oneTimeKey = Array(ChaCha20.block(key: try r.vectorHex("Key"), nonce: Array(nonce), counter: 0)[0..<32])
+            let expectedOneTimeKey = try r.vectorHex("OneTimeKey")
             #expect(oneTimeKey == expectedOneTimeKey, "line \(r.line)")
 
             let box = try ChaChaPoly.seal(plaintext, using: key, nonce: nonce, authenticating: aad)

@@ -27,7 +27,7 @@ struct X25519DifferentialTests {
             requests.append(["private": a.rawRepresentation.hexString, "peer": u.hexString])
             expectations.append((aPublic.rawRepresentation, Array(au)))
         }
-        guard let answers = try PythonOracle.run("x25519.py", requests) else { return }
+        guard let answers = try PyCryptographyBatch.run("x25519.py", requests) else { return }
         var mismatches = 0
         for (i, answer) in answers.enumerated() {
             let ok = answer["public"] == expectations[i].public.hexString && answer["shared"] == expectations[i].shared.hexString

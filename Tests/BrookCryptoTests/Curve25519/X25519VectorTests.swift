@@ -19,18 +19,18 @@ struct X25519VectorTests {
 
     @Test func scalarMultiplication() throws {
         for r in Self.records("RFC 7748 §5.2 scalar", minimum: 2) {
-            let result = X25519.scalarMultiply(scalar: try r.hex("Scalar"), u: try r.hex("UCoordinate"))
-            #expect(result == (try r.hex("Result")), "line \(r.line)")
+            let result = X25519.scalarMultiply(scalar: try r.vectorHex("Scalar"), u: try r.vectorHex("UCoordinate"))
+            #expect(result == (try r.vectorHex("Result")), "line \(r.line)")
         }
     }
 
     @Test func iterated() throws {
         for r in Self.records("RFC 7748 §5.2 iterated", minimum: 2) {
-            var k = try r.hex("Start"), u = k
-            for _ in 0..<(try r.number("Iterations", as: Int.self)) {
+            var k = try r.vectorHex("Start"), u = k
+            for _ in 0..<(try r.vectorNumber("Iterations", as: Int.self)) {
                 (k, u) = (X25519.scalarMultiply(scalar: k, u: u), k)
             }
-            let expected = try r.hex("Result")
+            let expected = try r.vectorHex("Result")
             #expect(k == expected, "line \(r.line)")
         }
     }
@@ -38,10 +38,10 @@ struct X25519VectorTests {
     @Test func diffieHellman() throws {
         for r in Self.records("RFC 7748 §6.1", minimum: 1) {
             typealias KA = Curve25519.KeyAgreement
-            let alice = try KA.PrivateKey(rawRepresentation: try r.hex("AlicePrivate"))
-            let bob = try KA.PrivateKey(rawRepresentation: try r.hex("BobPrivate"))
-            let alicePublic = try r.hex("AlicePublic"), bobPublic = try r.hex("BobPublic")
-            let shared = try r.hex("SharedSecret")
+            let alice = try KA.PrivateKey(rawRepresentation: try r.vectorHex("AlicePrivate"))
+            let bob = try KA.PrivateKey(rawRepresentation: try r.vectorHex("BobPrivate"))
+            let alicePublic = try r.vectorHex("AlicePublic"), bobPublic = try r.vectorHex("BobPublic")
+            let shared = try r.vectorHex("SharedSecret")
             #expect(alice.publicKey.rawRepresentation == alicePublic)
             #expect(bob.publicKey.rawRepresentation == bobPublic)
             let k1 = try alice.sharedSecretFromKeyAgreement(with: try KA.PublicKey(rawRepresentation: bobPublic))

@@ -3,7 +3,7 @@ import Testing
 
 /// Runs one of the scripts in Tests/Oracles/ once with a batch of JSON-line requests and returns its
 /// JSON-line answers, in order. Nil (a recorded failure under CI) when no Python is available.
-enum PythonOracle {
+enum PyCryptographyBatch {
     struct Malformed: Error, CustomStringConvertible {
         var description: String
     }
