@@ -26,8 +26,8 @@ extension ChaCha20State {
                 let ks = keystream.baseAddress!
                 ks.initializeMemory(as: UInt8.self, repeating: 0, count: 256)
                 xorFourBlocks(counter: counter, input: ks, output: ks)
-                xorBytes(input + done, UnsafeRawPointer(ks), output + done, tail)
-                secureWipe(keystream)
+                Self.xorBytes(input + done, UnsafeRawPointer(ks), output + done, tail)
+                SecretScratch.wipe(keystream)
             }
             return
         }
@@ -37,11 +37,11 @@ extension ChaCha20State {
             while done < count {
                 block(counter: counter, into: ks)
                 let n = min(64, count - done)
-                xorBytes(input + done, UnsafeRawPointer(ks), output + done, n)
+                Self.xorBytes(input + done, UnsafeRawPointer(ks), output + done, n)
                 done += n
                 counter &+= 1
             }
-            secureWipe(keystream)
+            SecretScratch.wipe(keystream)
         }
     }
 
@@ -52,19 +52,21 @@ extension ChaCha20State {
     }
 }
 
-/// `out[i] = a[i] ^ b[i]` for `count` bytes, eight at a time where possible.
-@inline(__always)
-func xorBytes(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ out: UnsafeMutableRawPointer, _ count: Int) {
-    var i = 0
-    while count - i >= 8 {
-        let x = a.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ b.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-        out.storeBytes(of: x, toByteOffset: i, as: UInt64.self)
-        i += 8
-    }
-    while i < count {
-        out.storeBytes(of: a.load(fromByteOffset: i, as: UInt8.self) ^ b.load(fromByteOffset: i, as: UInt8.self),
-                       toByteOffset: i, as: UInt8.self)
-        i += 1
+extension ChaCha20State {
+    /// `out[i] = a[i] ^ b[i]` for `count` bytes, eight at a time where possible.
+    @inline(__always)
+    static func xorBytes(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ out: UnsafeMutableRawPointer, _ count: Int) {
+        var i = 0
+        while count - i >= 8 {
+            let x = a.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ b.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            out.storeBytes(of: x, toByteOffset: i, as: UInt64.self)
+            i += 8
+        }
+        while i < count {
+            out.storeBytes(of: a.load(fromByteOffset: i, as: UInt8.self) ^ b.load(fromByteOffset: i, as: UInt8.self),
+                           toByteOffset: i, as: UInt8.self)
+            i += 1
+        }
     }
 }
 

@@ -41,7 +41,7 @@ extension ChaCha20State {
             if let a = aad.baseAddress, aad.count > 0 { mac.absorbPadded(a, count: aad.count) }
             if let base = buffer.baseAddress, buffer.count > 0 {
                 let head = min(64 * (blocks - 1), buffer.count)
-                xorBytes(UnsafeRawPointer(base), UnsafeRawPointer(keystream + 64), base, head)
+                Self.xorBytes(UnsafeRawPointer(base), UnsafeRawPointer(keystream + 64), base, head)
                 mac.absorbPadded(base, count: head)  // a multiple of 16 unless it is the whole message
                 var done = head
                 var counter = UInt32(blocks)
@@ -54,7 +54,7 @@ extension ChaCha20State {
                 }
             }
             // The one-time key and keystream are secret: do not leave them in this stack slot.
-            secureWipe(group)
+            SecretScratch.wipe(group)
             mac.absorbLengths(aad.count, buffer.count)
             mac.finalize(into: tag)
         }
@@ -77,12 +77,12 @@ extension ChaCha20State {
             }
             if valid, let base = buffer.baseAddress, buffer.count > 0 {
                 let head = min(64 * (blocks - 1), buffer.count)
-                xorBytes(UnsafeRawPointer(base), UnsafeRawPointer(keystream + 64), base, head)
+                Self.xorBytes(UnsafeRawPointer(base), UnsafeRawPointer(keystream + 64), base, head)
                 if buffer.count > head {
                     xor(from: base + head, to: base + head, count: buffer.count - head, counter: UInt32(blocks))
                 }
             }
-            secureWipe(group)
+            SecretScratch.wipe(group)
             return valid
         }
     }

@@ -3,6 +3,11 @@
 // (`multipliedFullWidth`); the final reduction and the choice between h and h − p are by masks, so
 // running time depends only on the message length.
 
+private typealias Wide = LimbArithmetic.Wide
+
+@inline(__always) private func product(_ a: UInt64, _ b: UInt64) -> Wide { LimbArithmetic.product(a, b) }
+@inline(__always) private func bit(_ flag: Bool) -> UInt64 { LimbArithmetic.bit(flag) }
+
 /// The Poly1305 one-time authenticator. Internal: the AEAD drives it, and the RFC vectors test it.
 struct Poly1305 {
     // Clamped r (RFC 8439 §2.5: r &= 0x0ffffffc0ffffffc0ffffffc0fffffff), and s1 = r1 + r1/4 = 5·r1/4,
@@ -29,33 +34,33 @@ struct Poly1305 {
         // h += m (+ 2^128·highBit)
         let (a0, c0) = h0.addingReportingOverflow(m0)
         let (t1, c1) = h1.addingReportingOverflow(m1)
-        let (a1, c2) = t1.addingReportingOverflow(UInt64(bit: c0))
-        let a2 = h2 &+ UInt64(bit: c1) &+ UInt64(bit: c2) &+ highBit
+        let (a1, c2) = t1.addingReportingOverflow(bit(c0))
+        let a2 = h2 &+ bit(c1) &+ bit(c2) &+ highBit
 
         // h·r, folding every 2^130 back in as 5: terms at 2^128 use s1 = 5·r1/4.
         //   d0 = a0·r0 + a1·s1
         //   d1 = a0·r1 + a1·r0 + a2·s1
         //   d2 = a2·r0
-        var d0 = wideMultiply(a0, r0)
-        d0.add(wideMultiply(a1, s1))
-        var d1 = wideMultiply(a0, r1)
-        d1.add(wideMultiply(a1, r0))
-        d1.add(Wide128(high: 0, low: a2 &* s1))  // a2 ≤ 6 and s1 < 2^61: no overflow
+        var d0 = product(a0, r0)
+        d0.add(product(a1, s1))
+        var d1 = product(a0, r1)
+        d1.add(product(a1, r0))
+        d1.add(Wide(high: 0, low: a2 &* s1))  // a2 ≤ 6 and s1 < 2^61: no overflow
         let d2 = a2 &* r0
 
         // Carry into 64-bit limbs.
         h0 = d0.low
-        d1.add(Wide128(high: 0, low: d0.high))
+        d1.add(Wide(high: 0, low: d0.high))
         h1 = d1.low
         let top = d2 &+ d1.high
         // Partial reduction: the bits of `top` at and above 2^130 come back multiplied by 5.
         let fold = (top & ~3) &+ (top >> 2)
         h2 = top & 3
         let (b0, e0) = h0.addingReportingOverflow(fold)
-        let (b1, e1) = h1.addingReportingOverflow(UInt64(bit: e0))
+        let (b1, e1) = h1.addingReportingOverflow(bit(e0))
         h0 = b0
         h1 = b1
-        h2 = h2 &+ UInt64(bit: e1)
+        h2 = h2 &+ bit(e1)
     }
 
     /// Absorbs `count / 16` whole blocks from `p` (`count` a multiple of 16).
@@ -105,13 +110,13 @@ struct Poly1305 {
     func finalize(into tag: UnsafeMutableRawPointer) {
         // g = h + 5; h ≥ p exactly when g reaches 2^130. h < 2p, so one subtraction suffices.
         let (g0, c0) = h0.addingReportingOverflow(5)
-        let (g1, c1) = h1.addingReportingOverflow(UInt64(bit: c0))
-        let g2 = h2 &+ UInt64(bit: c1)
+        let (g1, c1) = h1.addingReportingOverflow(bit(c0))
+        let g2 = h2 &+ bit(c1)
         let useG = ~ConstantTime.isZeroMask(g2 >> 2)
         let f0 = ConstantTime.select(useG, g0, h0)
         let f1 = ConstantTime.select(useG, g1, h1)
         let (t0, carry) = f0.addingReportingOverflow(pad0)
-        let t1 = f1 &+ pad1 &+ UInt64(bit: carry)
+        let t1 = f1 &+ pad1 &+ bit(carry)
         storeLittleEndian(t0, tag, 0)
         storeLittleEndian(t1, tag, 8)
     }

@@ -3,14 +3,17 @@
 // function compiled without optimization, whose effects the caller cannot see through, makes the
 // stores observable, so they stay (and stay as fast vector stores).
 
-/// Overwrites `buffer` with zeros in a way that survives optimization.
-@inline(__always)
-func secureWipe(_ buffer: UnsafeMutableRawBufferPointer) {
-    guard let base = buffer.baseAddress else { return }
-    base.initializeMemory(as: UInt8.self, repeating: 0, count: buffer.count)
-    opaqueUse(base)
-}
+/// Wiping of stack scratch that held keystream or one-time keys.
+enum SecretScratch {
+    /// Overwrites `buffer` with zeros in a way that survives optimization.
+    @inline(__always)
+    static func wipe(_ buffer: UnsafeMutableRawBufferPointer) {
+        guard let base = buffer.baseAddress else { return }
+        base.initializeMemory(as: UInt8.self, repeating: 0, count: buffer.count)
+        opaqueUse(base)
+    }
 
-/// Does nothing, opaquely: the optimizer must assume it reads the memory at `pointer`.
-@inline(never) @_optimize(none)
-func opaqueUse(_ pointer: UnsafeMutableRawPointer) {}
+    /// Does nothing, opaquely: the optimizer must assume it reads the memory at `pointer`.
+    @inline(never) @_optimize(none)
+    static func opaqueUse(_ pointer: UnsafeMutableRawPointer) {}
+}

@@ -3,6 +3,10 @@
 // and products are 64×64→128-bit with the 2^255 ≡ 19 fold applied to the cross terms. Nothing
 // branches on or indexes by a limb value.
 
+private typealias Wide = LimbArithmetic.Wide
+
+@inline(__always) private func product(_ a: UInt64, _ b: UInt64) -> Wide { LimbArithmetic.product(a, b) }
+
 /// An element of GF(2^255 − 19) in five 51-bit limbs.
 struct Field25519 {
     var l0, l1, l2, l3, l4: UInt64
@@ -90,17 +94,17 @@ struct Field25519 {
 
     /// Brings five 128-bit column sums back to loose 51-bit limbs. Each column must be < 2^115.
     @inline(__always)
-    static func reduce(_ r0: Wide128, _ r1: Wide128, _ r2: Wide128, _ r3: Wide128, _ r4: Wide128) -> Field25519 {
+    private static func reduce(_ r0: Wide, _ r1: Wide, _ r2: Wide, _ r3: Wide, _ r4: Wide) -> Field25519 {
         var r1 = r1, r2 = r2, r3 = r3, r4 = r4
         let c0 = r0.shiftedRight(51)
         var l0 = r0.low & mask51
-        r1.add(Wide128(high: 0, low: c0))
+        r1.add(Wide(high: 0, low: c0))
         let l1 = r1.low & mask51
-        r2.add(Wide128(high: 0, low: r1.shiftedRight(51)))
+        r2.add(Wide(high: 0, low: r1.shiftedRight(51)))
         let l2 = r2.low & mask51
-        r3.add(Wide128(high: 0, low: r2.shiftedRight(51)))
+        r3.add(Wide(high: 0, low: r2.shiftedRight(51)))
         let l3 = r3.low & mask51
-        r4.add(Wide128(high: 0, low: r3.shiftedRight(51)))
+        r4.add(Wide(high: 0, low: r3.shiftedRight(51)))
         let l4 = r4.low & mask51
         // The carry out of the top column (< 2^64) re-enters at the bottom times 19; split it so the
         // products stay within 64 bits.
@@ -116,31 +120,31 @@ struct Field25519 {
     @inline(__always)
     static func * (a: Field25519, b: Field25519) -> Field25519 {
         let b1x19 = b.l1 &* 19, b2x19 = b.l2 &* 19, b3x19 = b.l3 &* 19, b4x19 = b.l4 &* 19
-        var r0 = wideMultiply(a.l0, b.l0)
-        r0.add(wideMultiply(a.l1, b4x19))
-        r0.add(wideMultiply(a.l2, b3x19))
-        r0.add(wideMultiply(a.l3, b2x19))
-        r0.add(wideMultiply(a.l4, b1x19))
-        var r1 = wideMultiply(a.l0, b.l1)
-        r1.add(wideMultiply(a.l1, b.l0))
-        r1.add(wideMultiply(a.l2, b4x19))
-        r1.add(wideMultiply(a.l3, b3x19))
-        r1.add(wideMultiply(a.l4, b2x19))
-        var r2 = wideMultiply(a.l0, b.l2)
-        r2.add(wideMultiply(a.l1, b.l1))
-        r2.add(wideMultiply(a.l2, b.l0))
-        r2.add(wideMultiply(a.l3, b4x19))
-        r2.add(wideMultiply(a.l4, b3x19))
-        var r3 = wideMultiply(a.l0, b.l3)
-        r3.add(wideMultiply(a.l1, b.l2))
-        r3.add(wideMultiply(a.l2, b.l1))
-        r3.add(wideMultiply(a.l3, b.l0))
-        r3.add(wideMultiply(a.l4, b4x19))
-        var r4 = wideMultiply(a.l0, b.l4)
-        r4.add(wideMultiply(a.l1, b.l3))
-        r4.add(wideMultiply(a.l2, b.l2))
-        r4.add(wideMultiply(a.l3, b.l1))
-        r4.add(wideMultiply(a.l4, b.l0))
+        var r0 = product(a.l0, b.l0)
+        r0.add(product(a.l1, b4x19))
+        r0.add(product(a.l2, b3x19))
+        r0.add(product(a.l3, b2x19))
+        r0.add(product(a.l4, b1x19))
+        var r1 = product(a.l0, b.l1)
+        r1.add(product(a.l1, b.l0))
+        r1.add(product(a.l2, b4x19))
+        r1.add(product(a.l3, b3x19))
+        r1.add(product(a.l4, b2x19))
+        var r2 = product(a.l0, b.l2)
+        r2.add(product(a.l1, b.l1))
+        r2.add(product(a.l2, b.l0))
+        r2.add(product(a.l3, b4x19))
+        r2.add(product(a.l4, b3x19))
+        var r3 = product(a.l0, b.l3)
+        r3.add(product(a.l1, b.l2))
+        r3.add(product(a.l2, b.l1))
+        r3.add(product(a.l3, b.l0))
+        r3.add(product(a.l4, b4x19))
+        var r4 = product(a.l0, b.l4)
+        r4.add(product(a.l1, b.l3))
+        r4.add(product(a.l2, b.l2))
+        r4.add(product(a.l3, b.l1))
+        r4.add(product(a.l4, b.l0))
         return reduce(r0, r1, r2, r3, r4)
     }
 
@@ -149,21 +153,21 @@ struct Field25519 {
     func squared() -> Field25519 {
         let d0 = l0 &* 2, d1 = l1 &* 2, d2 = l2 &* 2, d3 = l3 &* 2
         let l3x19 = l3 &* 19, l4x19 = l4 &* 19
-        var r0 = wideMultiply(l0, l0)
-        r0.add(wideMultiply(d1, l4x19))
-        r0.add(wideMultiply(d2, l3x19))
-        var r1 = wideMultiply(d0, l1)
-        r1.add(wideMultiply(d2, l4x19))
-        r1.add(wideMultiply(l3, l3x19))
-        var r2 = wideMultiply(d0, l2)
-        r2.add(wideMultiply(l1, l1))
-        r2.add(wideMultiply(d3, l4x19))
-        var r3 = wideMultiply(d0, l3)
-        r3.add(wideMultiply(d1, l2))
-        r3.add(wideMultiply(l4, l4x19))
-        var r4 = wideMultiply(d0, l4)
-        r4.add(wideMultiply(d1, l3))
-        r4.add(wideMultiply(l2, l2))
+        var r0 = product(l0, l0)
+        r0.add(product(d1, l4x19))
+        r0.add(product(d2, l3x19))
+        var r1 = product(d0, l1)
+        r1.add(product(d2, l4x19))
+        r1.add(product(l3, l3x19))
+        var r2 = product(d0, l2)
+        r2.add(product(l1, l1))
+        r2.add(product(d3, l4x19))
+        var r3 = product(d0, l3)
+        r3.add(product(d1, l2))
+        r3.add(product(l4, l4x19))
+        var r4 = product(d0, l4)
+        r4.add(product(d1, l3))
+        r4.add(product(l2, l2))
         return Self.reduce(r0, r1, r2, r3, r4)
     }
 
@@ -177,8 +181,8 @@ struct Field25519 {
     /// `a · k` for a small constant `k` (< 2^32), such as a24 = 121665 in the ladder.
     func multiplied(bySmall k: UInt64) -> Field25519 {
         Self.reduce(
-            wideMultiply(l0, k), wideMultiply(l1, k), wideMultiply(l2, k),
-            wideMultiply(l3, k), wideMultiply(l4, k))
+            product(l0, k), product(l1, k), product(l2, k),
+            product(l3, k), product(l4, k))
     }
 
     /// Swaps `a` and `b` when `mask` is all ones, leaves them when it is zero, touching both either way.
