@@ -45,17 +45,15 @@ struct ChaCha20State: Sendable {
 /// One ChaCha quarter round on four words (RFC 8439 §2.1).
 @inline(__always)
 func chachaQuarterRound(_ a: inout UInt32, _ b: inout UInt32, _ c: inout UInt32, _ d: inout UInt32) {
-    a = a &+ b; d ^= a; d = d.rotatedLeft(16)
-    c = c &+ d; b ^= c; b = b.rotatedLeft(12)
-    a = a &+ b; d ^= a; d = d.rotatedLeft(8)
-    c = c &+ d; b ^= c; b = b.rotatedLeft(7)
+    a = a &+ b; d ^= a; d = rotatedLeft(d, 16)
+    c = c &+ d; b ^= c; b = rotatedLeft(b, 12)
+    a = a &+ b; d ^= a; d = rotatedLeft(d, 8)
+    c = c &+ d; b ^= c; b = rotatedLeft(b, 7)
 }
 
-extension UInt32 {
-    /// Rotation towards the high bits (the RFC's `<<<`).
-    @inline(__always)
-    func rotatedLeft(_ n: UInt32) -> UInt32 { (self &<< n) | (self &>> (32 &- n)) }
-}
+/// Rotation towards the high bits (the RFC's `<<<`).
+@inline(__always)
+private func rotatedLeft(_ x: UInt32, _ n: UInt32) -> UInt32 { (x &<< n) | (x &>> (32 &- n)) }
 
 extension ChaCha20State {
     /// Writes the 64-byte keystream block number `counter` to `out` (RFC 8439 §2.3).

@@ -11,49 +11,49 @@
 /// A vector of ChaCha20 state words, one lane per block.
 protocol ChaChaLanes: SIMD where Scalar == UInt32 {
     /// 0, 1, 2, …: added to the block counter so each lane gets its own block.
-    static var laneOffsets: Self { get }
+    static var chachaLaneOffsets: Self { get }
 
     /// Lane-wise `self &+ other`.
-    func adding(_ other: Self) -> Self
+    func chachaAdding(_ other: Self) -> Self
 
     /// Lane-wise `self ^ other`.
-    func xoring(_ other: Self) -> Self
+    func chachaXoring(_ other: Self) -> Self
 
     /// Every lane rotated left by `n` bits, 0 < n < 32.
-    func rotatedLeft(_ n: UInt32) -> Self
+    func chachaRotatedLeft(_ n: UInt32) -> Self
 
     /// Every lane rotated left by 16 bits.
-    func rotatedLeft16() -> Self
+    func chachaRotatedLeft16() -> Self
 
     /// Transposes four word vectors `(a, b, c, d)` and XORs them into 16-byte rows of `input`, writing
     /// `output`: block j gets `(a[j], b[j], c[j], d[j])` at `offset + 64·j`. Little-endian hosts only.
-    static func xorTransposed(
+    static func chachaXorTransposed(
         _ a: Self, _ b: Self, _ c: Self, _ d: Self,
         _ input: UnsafeRawPointer, _ output: UnsafeMutableRawPointer, _ offset: Int)
 }
 
 extension SIMD4<UInt32>: ChaChaLanes {
-    @inline(__always) func adding(_ other: Self) -> Self { self &+ other }
-    @inline(__always) func xoring(_ other: Self) -> Self { self ^ other }
+    @inline(__always) func chachaAdding(_ other: Self) -> Self { self &+ other }
+    @inline(__always) func chachaXoring(_ other: Self) -> Self { self ^ other }
 
     // The two shifted halves share no bits, so `&+` equals `|`. Written with `|`, LLVM recognises a
     // rotate, finds no SSE2 vector rotate, and splits it into scalar `rol`s; with `&+` it stays two
     // vector shifts and an add.
     @inline(__always)
-    func rotatedLeft(_ n: UInt32) -> Self { (self &<< n) &+ (self &>> (32 &- n)) }
+    func chachaRotatedLeft(_ n: UInt32) -> Self { (self &<< n) &+ (self &>> (32 &- n)) }
 
     @inline(__always)
-    static var laneOffsets: Self { Self(0, 1, 2, 3) }
+    static var chachaLaneOffsets: Self { Self(0, 1, 2, 3) }
 
     // Swapping the 16-bit halves of each lane: two word shuffles (pshuflw/pshufhw).
     @inline(__always)
-    func rotatedLeft16() -> Self {
+    func chachaRotatedLeft16() -> Self {
         let h = unsafeBitCast(self, to: SIMD8<UInt16>.self)
         return unsafeBitCast(SIMD8<UInt16>(h[1], h[0], h[3], h[2], h[5], h[4], h[7], h[6]), to: Self.self)
     }
 
     @inline(__always)
-    static func xorTransposed(
+    static func chachaXorTransposed(
         _ a: Self, _ b: Self, _ c: Self, _ d: Self,
         _ input: UnsafeRawPointer, _ output: UnsafeMutableRawPointer, _ offset: Int
     ) {
@@ -73,28 +73,28 @@ extension SIMD4<UInt32>: ChaChaLanes {
 }
 
 extension SIMD8<UInt32>: ChaChaLanes {
-    @inline(__always) func adding(_ other: Self) -> Self { self &+ other }
-    @inline(__always) func xoring(_ other: Self) -> Self { self ^ other }
+    @inline(__always) func chachaAdding(_ other: Self) -> Self { self &+ other }
+    @inline(__always) func chachaXoring(_ other: Self) -> Self { self ^ other }
 
     // `&+` rather than `|`: see SIMD4.
     @inline(__always)
-    func rotatedLeft(_ n: UInt32) -> Self { (self &<< n) &+ (self &>> (32 &- n)) }
+    func chachaRotatedLeft(_ n: UInt32) -> Self { (self &<< n) &+ (self &>> (32 &- n)) }
 
     @inline(__always)
-    static var laneOffsets: Self { Self(0, 1, 2, 3, 4, 5, 6, 7) }
+    static var chachaLaneOffsets: Self { Self(0, 1, 2, 3, 4, 5, 6, 7) }
 
     @inline(__always)
-    func rotatedLeft16() -> Self {
-        Self(lowHalf: lowHalf.rotatedLeft16(), highHalf: highHalf.rotatedLeft16())
+    func chachaRotatedLeft16() -> Self {
+        Self(lowHalf: lowHalf.chachaRotatedLeft16(), highHalf: highHalf.chachaRotatedLeft16())
     }
 
     // Blocks 0–3 from the low halves, blocks 4–7 (256 bytes on) from the high halves.
     @inline(__always)
-    static func xorTransposed(
+    static func chachaXorTransposed(
         _ a: Self, _ b: Self, _ c: Self, _ d: Self,
         _ input: UnsafeRawPointer, _ output: UnsafeMutableRawPointer, _ offset: Int
     ) {
-        SIMD4.xorTransposed(a.lowHalf, b.lowHalf, c.lowHalf, d.lowHalf, input, output, offset)
-        SIMD4.xorTransposed(a.highHalf, b.highHalf, c.highHalf, d.highHalf, input, output, offset + 256)
+        SIMD4.chachaXorTransposed(a.lowHalf, b.lowHalf, c.lowHalf, d.lowHalf, input, output, offset)
+        SIMD4.chachaXorTransposed(a.highHalf, b.highHalf, c.highHalf, d.highHalf, input, output, offset + 256)
     }
 }

@@ -5,10 +5,10 @@
 
 @inline(__always)
 private func quarterRound<V: ChaChaLanes>(_ a: inout V, _ b: inout V, _ c: inout V, _ d: inout V) {
-    a = a.adding(b); d = d.xoring(a).rotatedLeft16()
-    c = c.adding(d); b = b.xoring(c).rotatedLeft(12)
-    a = a.adding(b); d = d.xoring(a).rotatedLeft(8)
-    c = c.adding(d); b = b.xoring(c).rotatedLeft(7)
+    a = a.chachaAdding(b); d = d.chachaXoring(a).chachaRotatedLeft16()
+    c = c.chachaAdding(d); b = b.chachaXoring(c).chachaRotatedLeft(12)
+    a = a.chachaAdding(b); d = d.chachaXoring(a).chachaRotatedLeft(8)
+    c = c.chachaAdding(d); b = b.chachaXoring(c).chachaRotatedLeft(7)
 }
 
 extension ChaCha20State {
@@ -21,7 +21,7 @@ extension ChaCha20State {
         let c2 = V(repeating: Self.sigma2), c3 = V(repeating: Self.sigma3)
         let i4 = V(repeating: k0), i5 = V(repeating: k1), i6 = V(repeating: k2), i7 = V(repeating: k3)
         let i8 = V(repeating: k4), i9 = V(repeating: k5), i10 = V(repeating: k6), i11 = V(repeating: k7)
-        let i12 = V(repeating: counter).adding(V.laneOffsets)
+        let i12 = V(repeating: counter).chachaAdding(V.chachaLaneOffsets)
         let i13 = V(repeating: n0), i14 = V(repeating: n1), i15 = V(repeating: n2)
 
         var x0 = c0, x1 = c1, x2 = c2, x3 = c3
@@ -40,10 +40,10 @@ extension ChaCha20State {
             quarterRound(&x2, &x7, &x8, &x13)
             quarterRound(&x3, &x4, &x9, &x14)
         }
-        V.xorTransposed(x0.adding(c0), x1.adding(c1), x2.adding(c2), x3.adding(c3), input, output, 0)
-        V.xorTransposed(x4.adding(i4), x5.adding(i5), x6.adding(i6), x7.adding(i7), input, output, 16)
-        V.xorTransposed(x8.adding(i8), x9.adding(i9), x10.adding(i10), x11.adding(i11), input, output, 32)
-        V.xorTransposed(x12.adding(i12), x13.adding(i13), x14.adding(i14), x15.adding(i15), input, output, 48)
+        V.chachaXorTransposed(x0.chachaAdding(c0), x1.chachaAdding(c1), x2.chachaAdding(c2), x3.chachaAdding(c3), input, output, 0)
+        V.chachaXorTransposed(x4.chachaAdding(i4), x5.chachaAdding(i5), x6.chachaAdding(i6), x7.chachaAdding(i7), input, output, 16)
+        V.chachaXorTransposed(x8.chachaAdding(i8), x9.chachaAdding(i9), x10.chachaAdding(i10), x11.chachaAdding(i11), input, output, 32)
+        V.chachaXorTransposed(x12.chachaAdding(i12), x13.chachaAdding(i13), x14.chachaAdding(i14), x15.chachaAdding(i15), input, output, 48)
     }
 
     /// `xorBlocks` on four blocks (256 bytes).
