@@ -179,6 +179,7 @@ struct Field25519 {
     }
 
     /// `a · k` for a small constant `k` (< 2^32), such as a24 = 121665 in the ladder.
+    @inline(__always)
     func multiplied(bySmall k: UInt64) -> Field25519 {
         Self.reduce(
             product(l0, k), product(l1, k), product(l2, k),
