@@ -1,3 +1,5 @@
+import BrookVectors
+import Foundation
 @testable import BrookCrypto
 
 /// Conversions between 32-byte big-endian strings and the internal P-256 types, for tests.
@@ -50,5 +52,52 @@ enum P256TestHelpers {
         case 4: return [UInt8](repeating: 0xff, count: 32)
         default: return rng.bytes(32)
         }
+    }
+}
+
+extension P256TestHelpers {
+    /// A hex integer (any length, odd digit counts allowed) as exactly 32 big-endian bytes, or nil when
+    /// its value needs more than 256 bits.
+    static func fixed32(hex: String) -> [UInt8]? {
+        var digits = Substring(hex)
+        while digits.first == "0" { digits = digits.dropFirst() }
+        guard digits.count <= 64 else { return nil }
+        let padded = String(repeating: "0", count: 64 - digits.count) + digits
+        return [UInt8](hex: padded)
+    }
+
+    /// The digest of `message` under a hash named as in the CAVP and RFC files ("SHA-256", "SHA256").
+    static func withHash<R>(named name: String, _ body: (any HashFunction.Type) -> R) -> R? {
+        switch name.replacingOccurrences(of: "-", with: "") {
+        case "SHA1": return body(Insecure.SHA1.self)
+        case "SHA256": return body(SHA256.self)
+        case "SHA384": return body(SHA384.self)
+        case "SHA512": return body(SHA512.self)
+        default: return nil
+        }
+    }
+
+    static func digest(_ hash: any HashFunction.Type, _ message: [UInt8]) -> [UInt8] {
+        func run<H: HashFunction>(_ h: H.Type) -> [UInt8] { Array(H.hash(data: message)) }
+        return run(hash)
+    }
+
+    /// Signs a digest with a deterministic RFC 6979 nonce drawn with HMAC over `hash`.
+    static func sign(_ hash: any HashFunction.Type, digest: [UInt8], privateKey: [UInt8]) -> P256.Signing.ECDSASignature {
+        func run<H: HashFunction>(_ h: H.Type) -> P256.Signing.ECDSASignature {
+            digest.withUnsafeBytes { ECDSA.sign(digest: $0, privateKey: limbs(privateKey), hash: H.self, extraEntropy: []) }
+        }
+        return run(hash)
+    }
+
+    /// The first RFC 6979 nonce for a digest.
+    static func nonce(_ hash: any HashFunction.Type, digest: [UInt8], privateKey: [UInt8]) -> [UInt8] {
+        func run<H: HashFunction>(_ h: H.Type) -> [UInt8] {
+            var generator = digest.withUnsafeBytes {
+                RFC6979NonceGenerator<H>(privateKey: privateKey, digest: $0, additionalData: [])
+            }
+            return generator.next().bigEndianBytes
+        }
+        return run(hash)
     }
 }
