@@ -23,7 +23,7 @@ struct P256FieldElement: Sendable {
     /// The element whose canonical value is `value`, which must be < p.
     @inline(__always) @usableFromInline
     init(canonical value: Limbs256) {
-        self.limbs = Limbs256.montgomeryMultiply(value, Self.rSquared, Self.modulus, 1)
+        self.limbs = Self.montgomeryMultiply(value, Self.rSquared)
     }
 
     /// Reduces any 256-bit value mod p (one masked subtraction suffices since 2p > 2²⁵⁶).
@@ -43,7 +43,7 @@ struct P256FieldElement: Sendable {
     /// The canonical value (out of Montgomery form).
     @inline(__always) @usableFromInline
     var canonical: Limbs256 {
-        Limbs256.montgomeryMultiply(limbs, Limbs256(1, 0, 0, 0), Self.modulus, 1)
+        Self.montgomeryReduce(limbs.w0, limbs.w1, limbs.w2, limbs.w3, 0, 0, 0, 0)
     }
 
     /// The canonical value as 32 big-endian bytes.
@@ -87,17 +87,17 @@ struct P256FieldElement: Sendable {
 
     @inline(__always) @usableFromInline
     static func * (a: P256FieldElement, b: P256FieldElement) -> P256FieldElement {
-        P256FieldElement(montgomery: Limbs256.montgomeryMultiply(a.limbs, b.limbs, modulus, 1))
+        P256FieldElement(montgomery: montgomeryMultiply(a.limbs, b.limbs))
     }
 
     @inline(__always) @usableFromInline
-    var squared: P256FieldElement { self * self }
+    var squared: P256FieldElement { P256FieldElement(montgomery: Self.montgomerySquare(limbs)) }
 
     /// `self` squared `count` times (`count` is public).
     @inline(__always) @usableFromInline
     func squared(times count: Int) -> P256FieldElement {
         var r = self
-        for _ in 0..<count { r = r * r }
+        for _ in 0..<count { r = r.squared }
         return r
     }
 

@@ -143,9 +143,9 @@ struct P256Point: Sendable {
     @inline(__always) @usableFromInline
     var doubled: P256Point {
         let b = P256FieldElement.b
-        var t0 = x * x
-        let t1 = y * y
-        var t2 = z * z
+        var t0 = x.squared
+        let t1 = y.squared
+        var t2 = z.squared
         var t3 = x * y
         t3 = t3 + t3
         var z3 = x * z
