@@ -106,3 +106,22 @@ struct P256PointArithmeticTests {
         }
     }
 }
+
+extension P256PointArithmeticTests {
+    @Test func jacobianRepeatedDoublingMatchesCompleteDoubling() {
+        var rng = SeededGenerator(seed: 0x9256_0106)
+        var points = [P256Point.identity, P256Point.generator, P256Point.generator.negated]
+        for _ in 0..<20 { points.append(Self.randomPoint(&rng).0) }
+        for p in points {
+            var expected = p
+            for count in 0...6 {
+                #expect(p.doubled(times: count).isEqualMask(expected) == .max, "2^\(count)·P")
+                #expect((p.doubled(times: count).isIdentityMask != 0) == (p.isIdentityMask != 0))
+                expected = expected.doubled
+            }
+        }
+        // The identity comes back in the form the complete adder needs.
+        let back = P256Point.identity.doubled(times: 5) + P256Point.generator
+        #expect(back.isEqualMask(.generator) == .max)
+    }
+}

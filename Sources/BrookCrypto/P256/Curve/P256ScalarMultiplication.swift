@@ -56,7 +56,7 @@ extension P256Point {
             var result = P256Point.identity
             for i in stride(from: P256Point.windowCount - 1, through: 0, by: -1) {
                 if i != P256Point.windowCount - 1 {
-                    result = result.doubled.doubled.doubled.doubled.doubled
+                    result = result.doubled(times: 5)
                 }
                 let (magnitude, negative) = k.boothDigit(i)
                 var chosen = P256Point.identity
