@@ -56,6 +56,11 @@ struct P256DifferentialTests {
             #expect(bad["valid"] as? Bool == false, "they reject it on another message #\(i)")
             let raw = [UInt8](hex: try #require(theirs["r"] as? String)) + [UInt8](hex: try #require(theirs["s"] as? String))
             let signature = try P256.Signing.ECDSASignature(rawRepresentation: raw)
+            // DER both ways: their encoding of our (r, s), and our parse of their signature.
+            #expect(good["der"] as? String == c.ours.derRepresentation.hexString, "DER of ours #\(i)")
+            let theirDER = [UInt8](hex: try #require(theirs["der"] as? String))
+            #expect(try P256.Signing.ECDSASignature(derRepresentation: theirDER) == signature)
+            #expect(signature.derRepresentation == theirDER)
             #expect(c.key.publicKey.isValidSignature(signature, for: c.message), "we accept theirs #\(i)")
             #expect(!c.key.publicKey.isValidSignature(signature, for: c.tamperedMessage))
             #expect(c.key.publicKey.isValidSignature(c.ours, for: c.message))
