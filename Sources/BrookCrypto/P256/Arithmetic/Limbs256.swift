@@ -49,19 +49,6 @@ struct Limbs256: Sendable, Equatable {
         Limbs256(b.w0 ^ (mask & (a.w0 ^ b.w0)), b.w1 ^ (mask & (a.w1 ^ b.w1)),
                  b.w2 ^ (mask & (a.w2 ^ b.w2)), b.w3 ^ (mask & (a.w3 ^ b.w3)))
     }
-
-    /// Bit `i` (0 = least significant) of the value; `i` must be public.
-    @inline(__always) @usableFromInline
-    func bit(_ i: Int) -> UInt64 {
-        let word: UInt64
-        switch i >> 6 {
-        case 0: word = w0
-        case 1: word = w1
-        case 2: word = w2
-        default: word = w3
-        }
-        return (word >> UInt64(i & 63)) & 1
-    }
 }
 
 // MARK: - Carry arithmetic

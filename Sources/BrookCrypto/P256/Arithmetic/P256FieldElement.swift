@@ -101,23 +101,10 @@ struct P256FieldElement: Sendable {
         return r
     }
 
-    /// `self^(2^32 − 1)` together with the intermediate powers the chains below reuse.
+    /// The powers self^(2^k − 1) for k = 30 and 32, built by the chain 1 → 2 → 3 → 6 → 12 → 15 → 30 → 32
+    /// (each step squares k times and multiplies by an earlier power); the exponent chains below start here.
     @inline(__always)
-    private func powerChain32() -> (x2: P256FieldElement, x32: P256FieldElement) {
-        let x2 = squared * self                      // 2² − 1
-        let x3 = x2.squared * self                   // 2³ − 1
-        let x6 = x3.squared(times: 3) * x3           // 2⁶ − 1
-        let x12 = x6.squared(times: 6) * x6          // 2¹² − 1
-        let x15 = x12.squared(times: 3) * x3         // 2¹⁵ − 1
-        let x30 = x15.squared(times: 15) * x15       // 2³⁰ − 1
-        let x32 = x30.squared(times: 2) * x2         // 2³² − 1
-        return (x2, x32)
-    }
-
-    /// The multiplicative inverse by Fermat, `self^(p−2)`, with a fixed addition chain (0 maps to 0).
-    /// p − 2 = ffffffff 00000001 00000000 00000000 00000000 ffffffff ffffffff fffffffd (hex).
-    @usableFromInline
-    var inverted: P256FieldElement {
+    private func onesPowers() -> (x30: P256FieldElement, x32: P256FieldElement) {
         let x2 = squared * self
         let x3 = x2.squared * self
         let x6 = x3.squared(times: 3) * x3
@@ -125,10 +112,18 @@ struct P256FieldElement: Sendable {
         let x15 = x12.squared(times: 3) * x3
         let x30 = x15.squared(times: 15) * x15
         let x32 = x30.squared(times: 2) * x2
+        return (x30, x32)
+    }
+
+    /// The multiplicative inverse by Fermat, `self^(p−2)`, with a fixed addition chain (0 maps to 0).
+    /// p − 2 = ffffffff 00000001 00000000 00000000 00000000 ffffffff ffffffff fffffffd (hex).
+    @usableFromInline
+    var inverted: P256FieldElement {
+        let (x30, x32) = onesPowers()
         var r = x32.squared(times: 32) * self        // ffffffff 00000001
         r = r.squared(times: 128) * x32              // … 00000000 00000000 00000000 ffffffff
         r = r.squared(times: 32) * x32               // … ffffffff
-        r = r.squared(times: 30) * x30               // … 3fffffff (30 ones of fffffffd)
+        r = r.squared(times: 30) * x30               // … 3fffffff (the 30 leading ones of fffffffd)
         r = r.squared(times: 2) * self               // … then the bits 0, 1
         return r
     }
@@ -138,7 +133,7 @@ struct P256FieldElement: Sendable {
     /// (p + 1)/4 = 3fffffff c0000000 40000000 00000000 00000000 40000000 00000000 00000000 (hex).
     @usableFromInline
     var squareRoot: (root: P256FieldElement, isSquareMask: UInt64) {
-        let x32 = powerChain32().x32
+        let x32 = onesPowers().x32
         var r = x32.squared(times: 32) * self        // bits 253…222 ones, bit 190 set
         r = r.squared(times: 96) * self              // bit 94 set
         r = r.squared(times: 94)
