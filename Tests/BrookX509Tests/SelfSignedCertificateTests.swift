@@ -1,0 +1,151 @@
+import BrookCrypto
+import Testing
+@testable import BrookX509
+
+/// Certificates Brook generates, read back by Brook and checked by OpenSSL.
+@Suite("Self-signed certificates")
+struct SelfSignedCertificateTests {
+    @Test("Fields read back as generated; the signature verifies; DER and PEM round-trip")
+    func roundTrip() throws {
+        let (key, certificate) = try Fixtures.selfSigned(seed: 1)
+        #expect(certificate.version == .v3)
+        #expect(certificate.signatureAlgorithm == .ecdsaWithSHA256)
+        #expect(certificate.subjectCommonName == "WebRTC")
+        #expect(certificate.isSelfIssued)
+        #expect(certificate.notBefore == Fixtures.notBefore)
+        #expect(certificate.notAfter == Fixtures.notAfter)
+        #expect(certificate.extensions.isEmpty)
+        #expect(certificate.serialNumber.count == 16)
+        #expect(certificate.serialNumber[0] & 0xC0 == 0x40)
+        guard case .p256(let publicKey) = certificate.publicKey else {
+            Issue.record("expected a P-256 key")
+            return
+        }
+        #expect(publicKey.rawRepresentation == key.publicKey.rawRepresentation)
+        #expect(certificate.verifySelfSignature())
+
+        let parsed = try Certificate(derEncoded: certificate.derEncoded)
+        #expect(parsed == certificate)
+        #expect(parsed.tbsCertificate == certificate.tbsCertificate)
+        #expect(parsed.signature == certificate.signature)
+        #expect(parsed.serialNumber == certificate.serialNumber)
+        #expect(parsed.subjectPublicKeyInfo == certificate.subjectPublicKeyInfo)
+        #expect(parsed.issuer == certificate.issuer)
+        #expect(parsed.verifySelfSignature())
+        #expect(try Certificate(pemEncoded: certificate.pemEncoded) == certificate)
+    }
+
+    @Test("Validity is inclusive at both ends")
+    func validityWindow() throws {
+        let (_, certificate) = try Fixtures.selfSigned(seed: 2)
+        #expect(certificate.isValid(at: Fixtures.notBefore))
+        #expect(certificate.isValid(at: Fixtures.notAfter))
+        #expect(!certificate.isValid(at: try Fixtures.notBefore.adding(seconds: -1)))
+        #expect(!certificate.isValid(at: try Fixtures.notAfter.adding(seconds: 1)))
+    }
+
+    @Test("Serial numbers differ between certificates; the system-RNG form works")
+    func serialsAreRandom() throws {
+        let key = P256.Signing.PrivateKey()
+        let serials = try (0..<20).map { _ in
+            try Certificate.selfSigned(privateKey: key, commonName: "WebRTC",
+                                       notBefore: Fixtures.notBefore, notAfter: Fixtures.notAfter).serialNumber
+        }
+        #expect(Set(serials).count == serials.count)
+    }
+
+    @Test("Bad common names and inverted validity are rejected")
+    func rejectsBadParameters() throws {
+        let key = P256.Signing.PrivateKey()
+        let make = { (name: String, from: UTCDateTime, to: UTCDateTime) throws(X509Error) in
+            _ = try Certificate.selfSigned(privateKey: key, commonName: name, notBefore: from, notAfter: to)
+        }
+        #expect(throws: X509Error.invalidCommonName) { try make("", Fixtures.notBefore, Fixtures.notAfter) }
+        #expect(throws: X509Error.invalidCommonName) {
+            try make(String(repeating: "x", count: 65), Fixtures.notBefore, Fixtures.notAfter)
+        }
+        #expect(throws: X509Error.invalidTime) { try make("WebRTC", Fixtures.notAfter, Fixtures.notBefore) }
+        try make(String(repeating: "x", count: 64), Fixtures.notBefore, Fixtures.notBefore)
+    }
+
+    @Test("OpenSSL prints the algorithm, names, key and validity we set")
+    func openSSLText() throws {
+        let (_, certificate) = try Fixtures.selfSigned(seed: 3)
+        let directory = try TemporaryDirectory()
+        let path = try directory.write("cert.der", certificate.derEncoded)
+        let text = try OpenSSL.text(["x509", "-inform", "DER", "-in", path, "-text", "-noout"])
+        #expect(text.contains("Version: 3 (0x2)"))
+        #expect(text.contains("Signature Algorithm: ecdsa-with-SHA256"))
+        #expect(text.contains("Issuer: CN = WebRTC"))
+        #expect(text.contains("Subject: CN = WebRTC"))
+        #expect(text.contains("Not Before: Nov 24 09:37:05 2026 GMT"))
+        #expect(text.contains("Not After : Dec 25 09:37:05 2026 GMT"))
+        #expect(text.contains("ASN1 OID: prime256v1"))
+        let dates = try OpenSSL.text(["x509", "-inform", "DER", "-in", path, "-noout", "-dateopt", "iso_8601", "-dates"])
+        #expect(dates == "notBefore=2026-11-24 09:37:05Z\nnotAfter=2026-12-25 09:37:05Z\n")
+    }
+
+    @Test("Times outside 1950–2049 are GeneralizedTime and OpenSSL reads them")
+    func generalizedTimes() throws {
+        let from = try UTCDateTime(year: 1949, month: 12, day: 31, hour: 23, minute: 59, second: 59)
+        let to = try UTCDateTime(year: 2050, month: 1, day: 1, hour: 0, minute: 0, second: 0)
+        let (_, certificate) = try Fixtures.selfSigned(seed: 4, notBefore: from, notAfter: to)
+        #expect(try Certificate(derEncoded: certificate.derEncoded).notBefore == from)
+        #expect(try Certificate(derEncoded: certificate.derEncoded).notAfter == to)
+        let directory = try TemporaryDirectory()
+        let path = try directory.write("cert.der", certificate.derEncoded)
+        let dates = try OpenSSL.text(["x509", "-inform", "DER", "-in", path, "-noout", "-dateopt", "iso_8601", "-dates"])
+        #expect(dates == "notBefore=1949-12-31 23:59:59Z\nnotAfter=2050-01-01 00:00:00Z\n")
+        let asn1 = try OpenSSL.text(["asn1parse", "-inform", "DER", "-in", path])
+        #expect(asn1.contains("GENERALIZEDTIME   :19491231235959Z"))
+        #expect(asn1.contains("GENERALIZEDTIME   :20500101000000Z"))
+    }
+
+    @Test("openssl verify accepts our certificates as self-signed trust anchors")
+    func openSSLVerify() throws {
+        let directory = try TemporaryDirectory()
+        for seed in UInt64(10)..<UInt64(16) {
+            let (_, certificate) = try Fixtures.selfSigned(seed: seed, commonName: "brook-\(seed)")
+            let path = try directory.write("cert\(seed).pem", certificate.pemEncoded)
+            let output = try OpenSSL.text(["verify", "-no_check_time", "-CAfile", path, path])
+            #expect(output == "\(path): OK\n")
+        }
+    }
+
+    @Test("OpenSSL reads our PEM to the same DER, and a non-ASCII common name survives")
+    func openSSLPEMAndUTF8Name() throws {
+        let (_, certificate) = try Fixtures.selfSigned(seed: 20, commonName: "Brook ✓ café")
+        #expect(certificate.subjectCommonName == "Brook ✓ café")
+        let directory = try TemporaryDirectory()
+        let path = try directory.write("cert.pem", certificate.pemEncoded)
+        #expect(try OpenSSL.run(["x509", "-in", path, "-outform", "DER"]) == certificate.derEncoded)
+        let subject = try OpenSSL.text(["x509", "-in", path, "-noout", "-subject", "-nameopt", "utf8,sep_comma_plus,space_eq"])
+        #expect(subject == "subject=CN = Brook ✓ café\n")
+        // OpenSSL's PEM text for the certificate is ours byte for byte.
+        #expect(try OpenSSL.text(["x509", "-in", path]) == certificate.pemEncoded)
+    }
+
+    @Test("Our fingerprints equal OpenSSL's for SHA-1, SHA-256, SHA-384 and SHA-512")
+    func openSSLFingerprints() throws {
+        let directory = try TemporaryDirectory()
+        for seed in UInt64(30)..<UInt64(33) {
+            let (_, certificate) = try Fixtures.selfSigned(seed: seed)
+            let path = try directory.write("cert\(seed).pem", certificate.pemEncoded)
+            for (algorithm, flag) in [(CertificateFingerprint.Algorithm.sha1, "-sha1"), (.sha256, "-sha256"),
+                                      (.sha384, "-sha384"), (.sha512, "-sha512")] {
+                let output = try OpenSSL.text(["x509", "-in", path, "-noout", "-fingerprint", flag])
+                // "SHA256 Fingerprint=AB:CD:…"
+                let expected = try #require(output.split(separator: "=").last).trimmingSuffixNewline()
+                let fingerprint = CertificateFingerprint(certificate: certificate, algorithm: algorithm)
+                #expect(fingerprint.description == "\(algorithm.rawValue) \(expected)")
+                #expect(fingerprint.matches(certificate))
+            }
+        }
+    }
+}
+
+extension Substring {
+    func trimmingSuffixNewline() -> String {
+        String(hasSuffix("\n") ? dropLast() : self)
+    }
+}
