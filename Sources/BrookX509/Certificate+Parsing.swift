@@ -25,7 +25,7 @@ extension Certificate {
             }
         }
         let outerAlgorithm = try SignatureAlgorithm.parse(outerAlgorithmNode)
-        let signature = try DERReading.octetAlignedBitString(signatureNode)
+        let signature = try DERReading.octetAlignedBitString(signatureNode, unusedBits: .invalidSignatureEncoding)
         let tbs = try TBSFields(tbsNode)
         // RFC 5280 §4.1.1.2: the two AlgorithmIdentifiers MUST be the same.
         guard tbs.signatureAlgorithmDER == outerAlgorithmNode.encodedBytes else { throw .signatureAlgorithmMismatch }

@@ -55,11 +55,11 @@ enum DERReading {
         return value == 0xFF
     }
 
-    /// The bytes of a BIT STRING with no unused bits.
-    static func octetAlignedBitString(_ node: ASN1Node) throws(X509Error) -> [UInt8] {
+    /// The bytes of a BIT STRING; `unusedBits` when its last octet is not fully used.
+    static func octetAlignedBitString(_ node: ASN1Node, unusedBits: X509Error) throws(X509Error) -> [UInt8] {
         try parsingDER {
             let bits = try ASN1BitString(derEncoded: node)
-            guard bits.paddingBits == 0 else { throw X509Error.malformedDER }
+            guard bits.paddingBits == 0 else { throw unusedBits }
             return Array(bits.bytes)
         }
     }

@@ -24,8 +24,8 @@ public enum X509Error: Error, Hashable, Sendable {
     case invalidTime
     /// The subject public key names P-256 but its point is invalid.
     case invalidPublicKey
-    /// The signature BIT STRING is malformed (unused bits, or not an ECDSA DER signature for a
-    /// P-256 certificate).
+    /// The signatureValue BIT STRING does not hold whole octets. (A signature whose content is
+    /// not a valid ECDSA encoding parses, and fails `verifySelfSignature()`.)
     case invalidSignatureEncoding
     /// The extensions field is empty, repeats an extension, or encodes `critical` as FALSE.
     case invalidExtensions
