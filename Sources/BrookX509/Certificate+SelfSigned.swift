@@ -7,7 +7,7 @@ extension Certificate {
     /// public half, ecdsa-with-SHA256, and no extensions — the shape libwebrtc and Firefox use.
     ///
     /// No clock is read: pass the validity period (libwebrtc uses CN "WebRTC", from a day back to
-    /// a month ahead). Times in 1950–2049 are written as UTCTime, others as GeneralizedTime
+    /// 30 days ahead; `webRTC(privateKey:now:using:)` does that). Times in 1950–2049 are written as UTCTime, others as GeneralizedTime
     /// (RFC 5280 §4.1.2.5). `.invalidCommonName` for an empty name or one over 64 UTF-8 bytes;
     /// `.invalidTime` when `notAfter` precedes `notBefore`.
     public static func selfSigned(
@@ -61,6 +61,30 @@ extension Certificate {
         var rng = SystemRandom()
         return try selfSigned(privateKey: privateKey, commonName: commonName,
                               notBefore: notBefore, notAfter: notAfter, using: &rng)
+    }
+
+    /// The common name libwebrtc gives its certificates.
+    public static let webRTCCommonName = "WebRTC"
+    /// How far before `now` a WebRTC certificate's validity starts (one day, libwebrtc's allowance
+    /// for clock skew), in seconds.
+    public static let webRTCBackdating: Int64 = 24 * 60 * 60
+    /// How long after `now` a WebRTC certificate stays valid (30 days, libwebrtc's default), in seconds.
+    public static let webRTCLifetime: Int64 = 30 * 24 * 60 * 60
+
+    /// A certificate shaped like libwebrtc's: CN "WebRTC", valid from a day before `now` to 30 days
+    /// after it. The caller passes the current time, so no clock is read here.
+    public static func webRTC(
+        privateKey: P256.Signing.PrivateKey, now: UTCDateTime, using rng: inout some RandomNumberGenerator
+    ) throws(X509Error) -> Certificate {
+        try selfSigned(privateKey: privateKey, commonName: webRTCCommonName,
+                       notBefore: try now.adding(seconds: -webRTCBackdating),
+                       notAfter: try now.adding(seconds: webRTCLifetime), using: &rng)
+    }
+
+    /// `webRTC(privateKey:now:using:)` with the system CSPRNG.
+    public static func webRTC(privateKey: P256.Signing.PrivateKey, now: UTCDateTime) throws(X509Error) -> Certificate {
+        var rng = SystemRandom()
+        return try webRTC(privateKey: privateKey, now: now, using: &rng)
     }
 
     /// TBSCertificate (RFC 5280 §4.1.2) for a v3 self-signed ECDSA certificate with no extensions.

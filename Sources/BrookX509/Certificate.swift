@@ -101,3 +101,12 @@ extension Certificate: Hashable {
     public static func == (lhs: Certificate, rhs: Certificate) -> Bool { lhs.derEncoded == rhs.derEncoded }
     public func hash(into hasher: inout Hasher) { hasher.combine(derEncoded) }
 }
+
+extension Certificate: CustomStringConvertible {
+    /// A one-line summary: subject, serial, validity and algorithm.
+    public var description: String {
+        let serial = serialNumber.map { ($0 < 0x10 ? "0" : "") + String($0, radix: 16, uppercase: true) }.joined()
+        let name = subjectCommonName.map { "CN=\($0)" } ?? "(no common name)"
+        return "Certificate(\(name), serial \(serial), \(notBefore) – \(notAfter), \(signatureAlgorithm))"
+    }
+}

@@ -35,6 +35,22 @@ struct SelfSignedCertificateTests {
         #expect(try Certificate(pemEncoded: certificate.pemEncoded) == certificate)
     }
 
+    @Test("The WebRTC shape: CN WebRTC, a day back to 30 days ahead of the given time")
+    func webRTCShape() throws {
+        let now = try UTCDateTime(year: 2026, month: 3, day: 1, hour: 12, minute: 0, second: 0)
+        var rng = SeededGenerator(seed: 5)
+        let certificate = try Certificate.webRTC(privateKey: P256.Signing.PrivateKey(using: &rng), now: now, using: &rng)
+        #expect(certificate.subjectCommonName == "WebRTC")
+        #expect(certificate.notBefore.description == "2026-02-28T12:00:00Z")
+        #expect(certificate.notAfter.description == "2026-03-31T12:00:00Z")
+        #expect(certificate.isValid(at: now))
+        #expect(certificate.verifySelfSignature())
+        #expect(certificate.description.hasPrefix("Certificate(CN=WebRTC, serial "))
+        #expect(certificate.description.hasSuffix(", 2026-02-28T12:00:00Z – 2026-03-31T12:00:00Z, ecdsa-with-SHA256)"))
+        let systemRandom = try Certificate.webRTC(privateKey: P256.Signing.PrivateKey(), now: now)
+        #expect(systemRandom.verifySelfSignature())
+    }
+
     @Test("Validity is inclusive at both ends")
     func validityWindow() throws {
         let (_, certificate) = try Fixtures.selfSigned(seed: 2)
