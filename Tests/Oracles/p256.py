@@ -11,7 +11,12 @@ Byte strings are hex. Requests:
       -> {"r": hex, "s": hex, "der": hex}    (ECDSA with SHA-256 and OpenSSL's random nonce)
   {"op": "parse_der", "der": hex}
       -> {"r": hex, "s": hex} or {"error": "..."}
+  {"op": "rfc6979", "priv": hex, "digest": hex (SHA-256), "extra": hex, "count": n}
+      -> {"nonces": [hex, ...]}   the first n candidates of RFC 6979 §3.2 step h (with §3.6 extra data),
+         written here from the RFC text with the standard library's hmac, independently of Brook
 """
+import hashlib
+import hmac
 import json
 import sys
 
@@ -21,6 +26,28 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature, encode_dss_signature
 
 CURVE = ec.SECP256R1()
+ORDER = 0xFFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551
+
+
+def rfc6979_nonces(x, digest, extra, count):
+    """RFC 6979 §3.2 for qlen = hlen = 256 (SHA-256), with the §3.6 additional data appended to the seed."""
+    def mac(key, data):
+        return hmac.new(key, data, hashlib.sha256).digest()
+    seed = x.to_bytes(32, "big") + (int.from_bytes(digest, "big") % ORDER).to_bytes(32, "big") + extra
+    v, k = b"\x01" * 32, b"\x00" * 32
+    k = mac(k, v + b"\x00" + seed)
+    v = mac(k, v)
+    k = mac(k, v + b"\x01" + seed)
+    v = mac(k, v)
+    nonces = []
+    while len(nonces) < count:
+        v = mac(k, v)
+        candidate = int.from_bytes(v, "big")
+        if 1 <= candidate < ORDER:
+            nonces.append("%064x" % candidate)
+        k = mac(k, v + b"\x00")
+        v = mac(k, v)
+    return nonces
 
 
 def private_key(hex_scalar):
@@ -63,6 +90,9 @@ def handle(request):
             return {"r": "%064x" % r, "s": "%064x" % s}
         except ValueError as error:
             return {"error": str(error)}
+    if op == "rfc6979":
+        return {"nonces": rfc6979_nonces(int(request["priv"], 16), bytes.fromhex(request["digest"]),
+                                         bytes.fromhex(request["extra"]), int(request["count"]))}
     raise ValueError("unknown op " + op)
 
 

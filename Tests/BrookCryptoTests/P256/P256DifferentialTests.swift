@@ -72,3 +72,27 @@ struct P256DifferentialTests {
         }
     }
 }
+
+extension P256DifferentialTests {
+    /// The RFC 6979 candidate stream beyond the first value (the path taken when r or s would be zero),
+    /// with and without §3.6 additional data, against the oracle's own HMAC-DRBG written from the RFC.
+    @Test func rfc6979CandidateStream() throws {
+        var rng = SeededGenerator(seed: 0x9256_0203)
+        var cases: [(key: [UInt8], digest: [UInt8], extra: [UInt8])] = []
+        for i in 0..<40 {
+            let key = P256.Signing.PrivateKey(using: &rng).rawRepresentation
+            cases.append((key, rng.bytes(32), i % 2 == 0 ? [] : rng.bytes(32)))
+        }
+        let requests = cases.map { c in
+            ["op": "rfc6979", "priv": c.key.hexString, "digest": c.digest.hexString, "extra": c.extra.hexString, "count": "3"]
+        }
+        guard let responses = try P256Oracle.run(requests) else { return }
+        for (c, response) in zip(cases, responses) {
+            var generator = c.digest.withUnsafeBytes {
+                RFC6979NonceGenerator<SHA256>(privateKey: c.key, digest: $0, additionalData: c.extra)
+            }
+            let ours = (0..<3).map { _ in generator.next().bigEndianBytes.hexString }
+            #expect(response["nonces"] as? [String] == ours)
+        }
+    }
+}

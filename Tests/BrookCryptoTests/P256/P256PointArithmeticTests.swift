@@ -125,3 +125,28 @@ extension P256PointArithmeticTests {
         #expect(back.isEqualMask(.generator) == .max)
     }
 }
+
+extension P256PointArithmeticTests {
+    /// The inversion-free x-coordinate check of verification, including x ≥ n (where r = x − n).
+    @Test func xCoordinateCongruence() {
+        var rng = SeededGenerator(seed: 0x9256_0107)
+        let n = GMPCurve.n
+        for i in 0..<300 {
+            let (point, oracle) = Self.randomPoint(&rng)
+            let x = oracle!.x
+            let z = H.field(rng.bytes(32)).element
+            let scaled = P256Point(x: point.x * z, y: point.y * z, z: point.z * z)
+            let r = (x % n).bytes()
+            #expect(ECDSA.hasXCoordinate(scaled, congruentTo: H.limbs(r)), "case \(i)")
+            #expect(!ECDSA.hasXCoordinate(scaled, congruentTo: H.limbs(((x + GMPInteger(1)) % n).bytes())))
+        }
+        // A point whose x lies in [n, p): r = x − n must match through the r + n branch.
+        var x = n
+        while !P256HostileInputTests.isX(x) { x = x + GMPInteger(1) }
+        let rhs = (x * x * x - GMPInteger(3) * x + GMPCurve.b) % GMPCurve.p
+        let y = rhs.power(P256HostileInputTests.sqrtExponent, modulo: GMPCurve.p)
+        let large = P256Point(H.affinePoint(x: x.bytes(), y: y.bytes()))
+        #expect(ECDSA.hasXCoordinate(large, congruentTo: H.limbs((x - n).bytes())))
+        #expect(!ECDSA.hasXCoordinate(large, congruentTo: H.limbs((x - n + GMPInteger(1)).bytes())))
+    }
+}

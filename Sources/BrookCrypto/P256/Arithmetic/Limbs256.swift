@@ -73,11 +73,9 @@ func subBorrow(_ a: UInt64, _ b: UInt64, _ borrow: inout UInt64) -> UInt64 {
 /// Never overflows: (2⁶⁴−1)² + 2·(2⁶⁴−1) = 2¹²⁸ − 1.
 @inline(__always) @usableFromInline
 func multiplyAccumulate(_ acc: UInt64, _ a: UInt64, _ b: UInt64, _ carry: inout UInt64) -> UInt64 {
-    let (hi, lo) = a.multipliedFullWidth(by: b)
-    let (l1, c1) = lo.addingReportingOverflow(acc)
-    let (l2, c2) = l1.addingReportingOverflow(carry)
-    carry = hi &+ UInt64(c1 ? 1 : 0) &+ UInt64(c2 ? 1 : 0)
-    return l2
+    let t = UInt128(a) &* UInt128(b) &+ UInt128(acc) &+ UInt128(carry)
+    carry = UInt64(truncatingIfNeeded: t >> 64)
+    return UInt64(truncatingIfNeeded: t)
 }
 
 extension Limbs256 {

@@ -90,7 +90,9 @@ extension P256Point {
         }
     }
 
-    /// u1·G + u2·Q. Used by ECDSA verification, where every input is public.
+    /// u1·G + u2·Q, for ECDSA verification (public inputs). It reuses the constant-time multiplications:
+    /// u1·G costs no doublings with the generator table, so an interleaved variable-time ladder would
+    /// save little over the doubling chain of u2·Q that both need.
     @usableFromInline
     static func linearCombination(generatorScalar u1: Limbs256, point q: P256Point, pointScalar u2: Limbs256) -> P256Point {
         generatorMultiplied(by: u1) + q.multiplied(by: u2)

@@ -67,8 +67,17 @@ enum ECDSA {
         let u1 = (e * w).canonical
         let u2 = (P256Scalar(canonical: rValue) * w).canonical
         let sum = P256Point.linearCombination(generatorScalar: u1, point: P256Point(q), pointScalar: u2)
-        let (point, isIdentity) = sum.affine
-        guard isIdentity == 0 else { return false }
-        return P256Scalar.canonicalReduction(point.x.canonical) == rValue
+        guard sum.isIdentityMask == 0 else { return false }
+        return hasXCoordinate(sum, congruentTo: rValue)
+    }
+
+    /// Whether x(R) ≡ r (mod n) for a finite projective R = (X : Y : Z), without an inversion: since
+    /// x < p < 2n, x is r or r + n (the latter only when r + n < p), and x = c ⇔ X = c·Z.
+    @usableFromInline
+    static func hasXCoordinate(_ point: P256Point, congruentTo r: Limbs256) -> Bool {
+        if (point.x.isEqualMask(P256FieldElement(canonical: r) * point.z)) != 0 { return true }
+        let (rPlusN, carry) = Limbs256.add(r, P256Scalar.modulus)
+        guard carry == 0, rPlusN.lessThanMask(P256FieldElement.modulus) != 0 else { return false }
+        return point.x.isEqualMask(P256FieldElement(canonical: rPlusN) * point.z) != 0
     }
 }
