@@ -47,3 +47,18 @@ public enum CertificatePublicKey: Sendable {
         }
     }
 }
+
+extension CertificatePublicKey: Equatable {
+    /// P-256 keys are equal when their points are; unsupported keys when their algorithm
+    /// identifiers are (their key bits are in `Certificate.subjectPublicKeyInfo`).
+    public static func == (lhs: CertificatePublicKey, rhs: CertificatePublicKey) -> Bool {
+        switch (lhs, rhs) {
+        case (.p256(let a), .p256(let b)):
+            return a.rawRepresentation == b.rawRepresentation
+        case (.unsupported(let a, let curveA), .unsupported(let b, let curveB)):
+            return a == b && curveA == curveB
+        default:
+            return false
+        }
+    }
+}

@@ -22,6 +22,9 @@ struct SelfSignedCertificateTests {
             return
         }
         #expect(publicKey.rawRepresentation == key.publicKey.rawRepresentation)
+        #expect(certificate.publicKey == .p256(key.publicKey))
+        #expect(certificate.publicKey != .p256(P256.Signing.PrivateKey().publicKey))
+        #expect(certificate.publicKey != .unsupported(algorithm: "1.2.840.10045.2.1", namedCurve: "1.2.840.10045.3.1.7"))
         #expect(certificate.verifySelfSignature())
 
         let parsed = try Certificate(derEncoded: certificate.derEncoded)
