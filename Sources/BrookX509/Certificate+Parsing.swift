@@ -6,8 +6,8 @@ extension Certificate {
     /// the fields present, and identical inner and outer signature algorithms. Never traps; every
     /// failure is a typed `X509Error`.
     public init(derEncoded: some Collection<UInt8>) throws(X509Error) {
+        guard derEncoded.count <= Certificate.maximumDERByteCount else { throw .tooLarge }
         let bytes = Array(derEncoded)
-        guard bytes.count <= Certificate.maximumDERByteCount else { throw .tooLarge }
         // Tell trailing bytes apart from a truncated or malformed certificate before the full parse.
         guard bytes.first == 0x30, let statedLength = DERReading.statedElementLength(bytes) else {
             throw .malformedDER
@@ -84,9 +84,9 @@ private struct TBSFields {
 
         // issuerUniqueID [1], subjectUniqueID [2] (v2, v3) and extensions [3] (v3), in that order.
         next = fields.next()
-        for (tag, minimumVersion) in [(UInt(1), Certificate.Version.v2), (2, .v2)] {
+        for tag: UInt in [1, 2] {
             guard let field = next, field.identifier == DERReading.contextTag(tag) else { continue }
-            guard version.rawValue >= minimumVersion.rawValue else { throw .fieldNotAllowedInVersion }
+            guard version != .v1 else { throw .fieldNotAllowedInVersion }
             _ = try parsingDER { try ASN1BitString(derEncoded: field, withIdentifier: DERReading.contextTag(tag)) }
             next = fields.next()
         }
@@ -111,11 +111,13 @@ private struct TBSFields {
         return version
     }
 
-    /// RFC 5280 §4.1.2.2: a positive integer of at most 20 octets.
+    /// RFC 5280 §4.1.2.2: a non-negative integer of at most 20 octets. Issuers MUST use a
+    /// positive one, but users SHOULD cope with zero, which simple WebRTC endpoints may write; a
+    /// negative serial (rejected by Go's crypto/x509 too) is an encoding error.
     private static func serialNumber(_ node: ASN1Node) throws(X509Error) -> [UInt8] {
         let content = try DERReading.integerBytes(node)
-        let value = content.first == 0 ? content.dropFirst() : content[...]
-        guard let first = content.first, first & 0x80 == 0, !value.isEmpty, value.count <= 20 else {
+        let value = content.count > 1 && content.first == 0 ? content.dropFirst() : content[...]
+        guard let first = content.first, first & 0x80 == 0, value.count <= 20 else {
             throw .invalidSerialNumber
         }
         return Array(content)

@@ -23,8 +23,8 @@ public struct Certificate: Sendable {
     public let tbsCertificate: [UInt8]
     /// The certificate format version.
     public let version: Version
-    /// The serial number's content octets: a positive integer, big-endian, minimal (so a leading
-    /// 00 appears when the top bit of the next octet is set), at most 20 octets of value.
+    /// The serial number's content octets: a non-negative integer, big-endian, minimal (so a
+    /// leading 00 appears when the top bit of the next octet is set), at most 20 octets of value.
     public let serialNumber: [UInt8]
     /// The signature algorithm (the outer and TBS copies are required to be identical).
     public let signatureAlgorithm: SignatureAlgorithm

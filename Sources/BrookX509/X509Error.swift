@@ -11,7 +11,7 @@ public enum X509Error: Error, Hashable, Sendable {
     case unsupportedVersion
     /// A field only allowed in a later version (unique identifiers, extensions) is present.
     case fieldNotAllowedInVersion
-    /// The serial number is empty, negative, zero, or longer than 20 octets (RFC 5280 §4.1.2.2).
+    /// The serial number is negative or longer than 20 octets (RFC 5280 §4.1.2.2).
     case invalidSerialNumber
     /// An AlgorithmIdentifier has parameters its algorithm forbids or requires differently.
     case invalidAlgorithmParameters

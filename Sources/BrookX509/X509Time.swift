@@ -5,7 +5,8 @@ import SwiftASN1
 /// Read strictly, as RFC 5280 profiles it: UTCTime is exactly `YYMMDDHHMMSSZ` (YY ≥ 50 means 19YY,
 /// otherwise 20YY); GeneralizedTime is exactly `YYYYMMDDHHMMSSZ` — seconds always present, always
 /// Zulu, no fractional seconds. Written as UTCTime for years 1950–2049 and GeneralizedTime
-/// otherwise, which is what the RFC requires of issuers.
+/// otherwise, which is what the RFC requires of issuers; on reading, GeneralizedTime is accepted
+/// for any year, as other X.509 readers do.
 enum X509Time {
     /// Reads a UTCTime or GeneralizedTime node.
     static func parse(_ node: ASN1Node) throws(X509Error) -> UTCDateTime {

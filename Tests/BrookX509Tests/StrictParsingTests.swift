@@ -42,7 +42,7 @@ struct StrictParsingTests {
         Self.expect(.malformedDER, parts)
     }
 
-    @Test("Serial numbers: positive, minimal, at most 20 octets (RFC 5280 §4.1.2.2)")
+    @Test("Serial numbers: non-negative, minimal, at most 20 octets (RFC 5280 §4.1.2.2)")
     func serialNumbers() throws {
         var parts = CertificateParts()
         let twenty = [UInt8](repeating: 0x7F, count: 20)
@@ -52,7 +52,9 @@ struct StrictParsingTests {
         #expect(try Self.parse(parts).serialNumber.count == 21)
         parts.serial = Parts.tlv(0x02, [1])
         #expect(try Self.parse(parts).serialNumber == [1])
-        for bad in [[0x00], [0xFF], [0x80, 0x01], [UInt8](repeating: 0x7F, count: 21),
+        parts.serial = Parts.tlv(0x02, [0])  // zero: issuers MUST NOT, users SHOULD cope
+        #expect(try Self.parse(parts).serialNumber == [0])
+        for bad in [[0xFF], [0x80, 0x01], [UInt8](repeating: 0x7F, count: 21),
                     [0x00] + [UInt8](repeating: 0x80, count: 21)] as [[UInt8]] {
             parts.serial = Parts.tlv(0x02, bad)
             Self.expect(.invalidSerialNumber, parts)
