@@ -32,7 +32,16 @@ HASHES = {"sha256": hashes.SHA256, "sha384": hashes.SHA384, "sha512": hashes.SHA
 
 
 def epoch(moment):
+    """Seconds since the epoch of a UTC datetime (naive ones, from cryptography < 42, are UTC)."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=datetime.timezone.utc)
     return int(moment.timestamp())
+
+
+def validity(cert):
+    if hasattr(cert, "not_valid_before_utc"):
+        return cert.not_valid_before_utc, cert.not_valid_after_utc
+    return cert.not_valid_before, cert.not_valid_after
 
 
 def common_name(name):
@@ -57,8 +66,8 @@ def inspect(request):
             "issuerCN": common_name(cert.issuer),
             "serial": serial.to_bytes((serial.bit_length() + 7) // 8, "big").hex(),
             "version": cert.version.value,
-            "notBefore": epoch(cert.not_valid_before_utc),
-            "notAfter": epoch(cert.not_valid_after_utc),
+            "notBefore": epoch(validity(cert)[0]),
+            "notAfter": epoch(validity(cert)[1]),
             "sigAlg": cert.signature_algorithm_oid.dotted_string,
             "pub": x963.hex(),
             "verifies": verifies,
