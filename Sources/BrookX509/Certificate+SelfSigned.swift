@@ -3,13 +3,14 @@ import SwiftASN1
 
 extension Certificate {
     /// The certificate a WebRTC endpoint presents in DTLS (RFC 8827 §6.5): v3, a random positive
-    /// 16-octet serial number, issuer = subject = `CN=commonName`, the given validity, the key's
-    /// public half, ecdsa-with-SHA256, and no extensions — the shape libwebrtc and Firefox use.
+    /// 16-octet serial number, issuer = subject = `CN=commonName` (a UTF8String), the given
+    /// validity, the key's public half, no extensions — the shape libwebrtc uses — signed with
+    /// ecdsa-with-SHA256 over a hedged RFC 6979 nonce (`rng` is mixed in).
     ///
     /// No clock is read: pass the validity period (libwebrtc uses CN "WebRTC", from a day back to
-    /// 30 days ahead; `webRTC(privateKey:now:using:)` does that). Times in 1950–2049 are written as UTCTime, others as GeneralizedTime
-    /// (RFC 5280 §4.1.2.5). `.invalidCommonName` for an empty name or one over 64 UTF-8 bytes;
-    /// `.invalidTime` when `notAfter` precedes `notBefore`.
+    /// 30 days ahead; `webRTC(privateKey:now:using:)` does that). Times in 1950–2049 are written
+    /// as UTCTime, others as GeneralizedTime (RFC 5280 §4.1.2.5). `.invalidCommonName` for an
+    /// empty name or one over 64 UTF-8 bytes; `.invalidTime` when `notAfter` precedes `notBefore`.
     public static func selfSigned(
         privateKey: P256.Signing.PrivateKey, commonName: String,
         notBefore: UTCDateTime, notAfter: UTCDateTime,

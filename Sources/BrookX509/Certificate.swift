@@ -10,7 +10,12 @@ import BrookCrypto
 public struct Certificate: Sendable {
     /// The certificate format version (RFC 5280 §4.1.2.1).
     public enum Version: Int, Hashable, Sendable {
-        case v1 = 0, v2 = 1, v3 = 2
+        /// Version 1: no unique identifiers, no extensions (encoded by omitting the field).
+        case v1 = 0
+        /// Version 2: unique identifiers allowed.
+        case v2 = 1
+        /// Version 3: extensions allowed; what Brook generates.
+        case v3 = 2
     }
 
     /// The longest DER input accepted, bounding the work hostile input can cause. WebRTC
