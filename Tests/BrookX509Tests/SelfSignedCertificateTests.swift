@@ -1,4 +1,5 @@
 import BrookCrypto
+import Foundation
 import Testing
 @testable import BrookX509
 
@@ -129,6 +130,15 @@ struct SelfSignedCertificateTests {
             let output = try OpenSSL.text(["verify", "-no_check_time", "-CAfile", path, path])
             #expect(output == "\(path): OK\n")
         }
+        // And with OpenSSL checking the validity against its own clock.
+        let now = try UTCDateTime(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
+        let current = try Certificate.webRTC(privateKey: P256.Signing.PrivateKey(), now: now)
+        let path = try directory.write("current.pem", current.pemEncoded)
+        #expect(try OpenSSL.text(["verify", "-CAfile", path, path]) == "\(path): OK\n")
+        // An expired one is refused.
+        let expired = try Certificate.webRTC(privateKey: P256.Signing.PrivateKey(), now: try now.adding(seconds: -90 * 86_400))
+        let expiredPath = try directory.write("expired.pem", expired.pemEncoded)
+        #expect(throws: OpenSSL.Failure.self) { try OpenSSL.text(["verify", "-CAfile", expiredPath, expiredPath]) }
     }
 
     @Test("OpenSSL reads our PEM to the same DER, and a non-ASCII common name survives")
