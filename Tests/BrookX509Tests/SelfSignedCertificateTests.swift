@@ -103,6 +103,24 @@ struct SelfSignedCertificateTests {
         #expect(text.contains("ASN1 OID: prime256v1"))
         let dates = try OpenSSL.text(["x509", "-inform", "DER", "-in", path, "-noout", "-dateopt", "iso_8601", "-dates"])
         #expect(dates == "notBefore=2026-11-24 09:37:05Z\nnotAfter=2026-12-25 09:37:05Z\n")
+        let publicKey = try OpenSSL.text(["x509", "-inform", "DER", "-in", path, "-noout", "-pubkey"])
+        guard case .p256(let key) = certificate.publicKey else {
+            Issue.record("expected a P-256 key")
+            return
+        }
+        #expect(publicKey == key.pemRepresentation)
+        let serial = try OpenSSL.text(["x509", "-inform", "DER", "-in", path, "-noout", "-serial"])
+        #expect(serial == "serial=" + certificate.serialNumber.map { String(format: "%02X", $0) }.joined() + "\n")
+    }
+
+    @Test("The same key, names, times and random stream give the same certificate")
+    func deterministicWithSeededRandom() throws {
+        let first = try Fixtures.selfSigned(seed: 6).certificate
+        #expect(try Fixtures.selfSigned(seed: 6).certificate.derEncoded == first.derEncoded)
+        #expect(try Fixtures.selfSigned(seed: 7).certificate.derEncoded != first.derEncoded)
+        // CRLF line endings are read as well.
+        let crlf = first.pemEncoded.replacingOccurrences(of: "\n", with: "\r\n")
+        #expect(try Certificate(pemEncoded: crlf) == first)
     }
 
     @Test("Times outside 1950–2049 are GeneralizedTime and OpenSSL reads them")
