@@ -79,7 +79,11 @@ public enum SignatureAlgorithm: Hashable, Sendable, CustomStringConvertible {
                 case .ecdsaWithSHA256, .ecdsaWithSHA384, .ecdsaWithSHA512, .ed25519, .ed448:
                     guard parameters == nil else { throw X509Error.invalidAlgorithmParameters }
                 case .sha256WithRSAEncryption, .sha384WithRSAEncryption, .sha512WithRSAEncryption:
-                    if let parameters { _ = try ASN1Null(derEncoded: parameters) }
+                    if let parameters {
+                        guard parameters.identifier == .null, case .primitive(let content) = parameters.content,
+                              content.isEmpty
+                        else { throw X509Error.invalidAlgorithmParameters }
+                    }
                 case .rsassaPSS, .unknown:
                     break
                 }

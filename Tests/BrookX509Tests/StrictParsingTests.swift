@@ -78,6 +78,19 @@ struct StrictParsingTests {
         parts.innerAlgorithm = Parts.sequence(Parts.ecdsaWithSHA256OID, [0x05, 0x00])
         parts.outerAlgorithm = parts.innerAlgorithm
         Self.expect(.invalidAlgorithmParameters, parts)
+        // RSA PKCS #1 v1.5: NULL or absent parameters (RFC 4055 §5); anything else is refused.
+        let sha256WithRSA = Parts.oid([0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x01, 0x0B])
+        for (parameters, accepted) in [([0x05, 0x00], true), ([], true), ([0x05, 0x01, 0x00], false),
+                                       ([0x02, 0x01, 0x00], false)] as [([UInt8], Bool)] {
+            parts.innerAlgorithm = Parts.sequence(sha256WithRSA, parameters)
+            parts.outerAlgorithm = parts.innerAlgorithm
+            if accepted {
+                #expect(try Self.parse(parts).signatureAlgorithm == .sha256WithRSAEncryption)
+                #expect(try !Self.parse(parts).verifySelfSignature())
+            } else {
+                Self.expect(.invalidAlgorithmParameters, parts)
+            }
+        }
         // An unknown algorithm is kept by OID.
         parts.innerAlgorithm = Parts.sequence(Parts.oid([0x2A, 0x03]), [0x05, 0x00])
         parts.outerAlgorithm = parts.innerAlgorithm
