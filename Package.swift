@@ -9,6 +9,7 @@ let package = Package(
     products: [
         .library(name: "BrookCrypto", targets: ["BrookCrypto"]),
         .library(name: "BrookVectors", targets: ["BrookVectors"]),
+        .library(name: "BrookX509", targets: ["BrookX509"]),
         .executable(name: "brook", targets: ["brook"]),
     ],
     dependencies: [
@@ -24,6 +25,11 @@ let package = Package(
         // Test-vector suites (Wycheproof JSON, NIST CAVP .rsp) run against BrookCrypto.
         // A tooling target: it reads files, so it may use Foundation; no protocol target imports it.
         .target(name: "BrookVectors", dependencies: ["BrookCrypto"]),
+        // X.509 (RFC 5280) over SwiftASN1: self-signed ECDSA P-256 certificates and SDP fingerprints.
+        .target(
+            name: "BrookX509",
+            dependencies: ["BrookCrypto", .product(name: "SwiftASN1", package: "swift-asn1")]
+        ),
         .executableTarget(
             name: "brook",
             dependencies: [
@@ -36,6 +42,10 @@ let package = Package(
         .testTarget(
             name: "BrookCryptoTests",
             dependencies: ["BrookCrypto", "BrookVectors", "CGMP"]
+        ),
+        .testTarget(
+            name: "BrookX509Tests",
+            dependencies: ["BrookX509", "BrookCrypto", "BrookVectors"]
         ),
     ]
 )

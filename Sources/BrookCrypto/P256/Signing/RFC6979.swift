@@ -1,0 +1,47 @@
+// Deterministic ECDSA nonces, RFC 6979 §3.2 (HMAC-DRBG keyed by the private key and the message
+// digest), with the optional additional data k′ of §3.6 for hedged signatures. Specialised to the
+// P-256 order: qlen = 256, so int2octets and bits2octets produce 32 bytes.
+
+/// The stream of candidate nonces for one signature.
+@usableFromInline
+struct RFC6979NonceGenerator<H: HashFunction> {
+    private var key: [UInt8]
+    private var value: [UInt8]
+
+    /// `privateKey` is int2octets(x); `digest` is H(m) of any length; `additionalData` is k′ (may be empty).
+    @usableFromInline
+    init(privateKey: [UInt8], digest: UnsafeRawBufferPointer, additionalData: [UInt8]) {
+        let hashLength = H.Digest.byteCount
+        // bits2octets(h1) = int2octets(bits2int(h1) mod q)   (§2.3.4)
+        let reducedDigest = P256Scalar.canonicalReduction(ECDSA.bits2int(digest)).bigEndianBytes
+        let seed = privateKey + reducedDigest + additionalData
+        value = [UInt8](repeating: 0x01, count: hashLength)            // step b
+        key = [UInt8](repeating: 0x00, count: hashLength)              // step c
+        key = mac(value + [0x00] + seed)                               // step d
+        value = mac(value)                                             // step e
+        key = mac(value + [0x01] + seed)                               // step f
+        value = mac(value)                                             // step g
+    }
+
+    private func mac(_ message: [UInt8]) -> [UInt8] {
+        Array(HMAC<H>.authenticationCode(for: message, using: SymmetricKey(data: key)))
+    }
+
+    /// The next candidate k in [1, n − 1] (step h). The loop repeats only when a 256-bit HMAC output
+    /// is ≥ n or zero — probability below 2⁻³² — and only such rejected values influence it.
+    @usableFromInline
+    mutating func next() -> Limbs256 {
+        while true {
+            var t: [UInt8] = []
+            while t.count < 32 {                                       // h.2
+                value = mac(value)
+                t += value
+            }
+            let candidate = t.withUnsafeBytes { ECDSA.bits2int($0) }   // h.3
+            let acceptable = candidate.lessThanMask(P256Scalar.modulus) & ~candidate.isZeroMask
+            key = mac(value + [0x00])                                  // prepare for another candidate
+            value = mac(value)
+            if acceptable != 0 { return candidate }
+        }
+    }
+}
