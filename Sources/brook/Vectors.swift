@@ -7,13 +7,13 @@ import Foundation
 /// Output, one block per file (scripts depend on these lines; keep them stable):
 ///
 ///     <file name>: N passed, N failed, N skipped
-///       failed <case>: <reason>                 (one per failed case)
-///       skipped <N>: <reason>                   (one per skip reason)
+///       failed <case>: <reason>                     (one per failed case)
+///       skipped <N>: <reason>                       (one per skip reason)
 ///       acceptable <flag>: N accepted, N rejected   (Wycheproof acceptable cases, per flag)
 ///
 /// then, when more than one file was given, `total: N passed, N failed, N skipped`. A file that cannot
-/// be read or is of an unsupported kind gets one line on stderr. The exit status is 1 when a case
-/// failed or a file could not be run, else 0.
+/// be read or is of an unsupported kind gets one line on stderr (`error: <file name>: <reason>`). The
+/// exit status is 1 when a case failed or a file could not be run, else 0.
 struct Vectors: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run Wycheproof (.json) and NIST CAVP (.rsp/.txt) test-vector files against BrookCrypto.",
@@ -30,28 +30,11 @@ struct Vectors: ParsableCommand {
     var files: [String]
 
     func run() throws {
-        var anyFailure = false
-        var passed = 0, failed = 0, skipped = 0
-        for file in files {
-            do {
-                let report = try VectorSuite.run(file: file)
-                for line in report.lines { print(line) }
-                passed += report.passed
-                failed += report.failed
-                skipped += report.skipped
-                if report.failed > 0 { anyFailure = true }
-            } catch {
-                anyFailure = true
-                printToStandardError("error: \(error)")
-            }
+        let run = VectorRun(files: files)
+        for line in run.standardError {
+            FileHandle.standardError.write(Data((line + "\n").utf8))
         }
-        if files.count > 1 {
-            print("total: \(passed) passed, \(failed) failed, \(skipped) skipped")
-        }
-        if anyFailure { throw ExitCode(1) }
-    }
-
-    private func printToStandardError(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        for line in run.standardOutput { print(line) }
+        if run.exitStatus != 0 { throw ExitCode(run.exitStatus) }
     }
 }

@@ -39,5 +39,6 @@ func checkAEAD(
     } catch {
         return .rejected("open: \(describe(error))")
     }
-    return compare("open gave", got: opened, expected: message)
+    // An invalid case is failed by the open succeeding at all; its output is beside the point.
+    return sealing ? compare("open gave", got: opened, expected: message) : .accepted
 }
