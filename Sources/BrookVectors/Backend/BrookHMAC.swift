@@ -1,4 +1,3 @@
-#if false  // Enabled when this primitive lands on main (see BrookBackend.swift).
 import BrookCrypto
 
 extension CryptoBackend {
@@ -14,4 +13,3 @@ extension CryptoBackend {
         Array(HMAC<H>.authenticationCode(for: message, using: SymmetricKey(data: key)))
     }
 }
-#endif
