@@ -12,17 +12,28 @@ struct WycheproofFilesTests {
         "hmac_sha1_test.json", "hmac_sha256_test.json", "x25519_test.json",
     ]
 
+    /// With the shared selection every file is of a supported kind. Pointed at a whole
+    /// `testvectors_v1/` checkout, files of other kinds (RSA, JWK keys...) are refused as unsupported,
+    /// which `brook vectors` reports as an error; here they are listed, not failed.
     @Test("Every file in the Wycheproof directory runs with 0 failures")
     func everyFile() throws {
         guard let directory = TestEnvironment.require(TestEnvironment.wycheproofDirectory, "the Wycheproof vectors ($WYCHEPROOF_DIR)") else { return }
         let files = try FileManager.default.contentsOfDirectory(atPath: directory.path)
             .filter { $0.hasSuffix(".json") }.sorted()
-        #expect(!files.isEmpty, "no .json files in \(directory.path)")
+        var ran: [String] = [], unsupported: [String] = []
         for name in files {
-            let report = try VectorSuite.run(file: directory.appendingPathComponent(name).path)
-            #expect(report.failed == 0, "\(report.lines.joined(separator: "\n"))")
-            #expect(report.passed + report.failed + report.skipped > 0, "\(name) has no cases")
+            do {
+                let report = try VectorSuite.run(file: directory.appendingPathComponent(name).path)
+                ran.append(name)
+                #expect(report.failed == 0, "\(report.lines.joined(separator: "\n"))")
+            } catch .unsupported {
+                unsupported.append(name)
+            } catch {
+                Issue.record("\(error)")
+            }
         }
+        #expect(Set(Self.knownFiles).isSubset(of: ran), "ran \(ran); unsupported kinds: \(unsupported)")
+        print("Wycheproof: \(ran.count) files run, \(unsupported.count) of unsupported kinds")
     }
 
     @Test("The known files run every case: nothing skipped", arguments: knownFiles)
