@@ -58,7 +58,9 @@ struct WycheproofFilesTests {
         guard let url = TestEnvironment.wycheproofFile(name) else { return }
         var json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
         var groups = try #require(json["testGroups"] as? [[String: Any]])
-        // Alter the last byte of `field` in the first valid case whose field is not empty.
+        // Alter the last byte of `field` in the first valid case whose field is not empty. The copy
+        // keeps that case's group only, cut to its first 20 cases plus the altered one, so the run
+        // stays short in a debug build.
         var alteredID: Int?
         search: for g in groups.indices {
             var tests = try #require(groups[g]["tests"] as? [[String: Any]])
@@ -67,7 +69,8 @@ struct WycheproofFilesTests {
                 bytes[bytes.count - 1] ^= 0x01
                 tests[t][field] = Hex.encode(bytes)
                 alteredID = try #require(tests[t]["tcId"] as? Int)
-                groups[g]["tests"] = tests
+                groups[g]["tests"] = Array(tests.prefix(20)) + (t >= 20 ? [tests[t]] : [])
+                groups = [groups[g]]
                 break search
             }
         }
@@ -77,7 +80,8 @@ struct WycheproofFilesTests {
         defer { fixtures.remove() }
         let copy = try fixtures.write(name, String(decoding: try JSONSerialization.data(withJSONObject: json), as: UTF8.self))
         let report = try VectorSuite.run(file: copy)
-        #expect(report.failed == 1, "\(report.lines.joined(separator: "\n"))")
+        let cases = try #require(groups.first?["tests"] as? [[String: Any]]).count
+        #expect(report.failed == 1 && report.passed == cases - 1, "\(report.lines.joined(separator: "\n"))")
         #expect(report.failures.first?.caseID == "tcId \(tcId)")
         #expect(report.failures.first?.reason.contains("valid case") == true, "\(report.failures)")
     }
