@@ -68,7 +68,7 @@ struct CAVPRunner {
     }
 }
 
-/// A malformed hex field in a CAVP record.
+/// A hex field of a CAVP record as bytes; throws when it is missing or not hex.
 func cavpBytes(_ record: RSPFile.Record, _ name: String) throws(MalformedTest) -> [UInt8] {
     guard let value = record[name] else { throw MalformedTest(description: "missing field \(name)") }
     guard let bytes = Hex.decode(value) else { throw MalformedTest(description: "field \(name) is not hex") }
