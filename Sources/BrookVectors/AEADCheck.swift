@@ -1,5 +1,6 @@
-/// Checks one AEAD case. When `sealing`, sealing `message` must give `ciphertext`‖`tag`; in every case
-/// opening `ciphertext`‖`tag` is tried and must give `message` if it succeeds.
+/// Checks one AEAD case. With `sealing` (a valid or acceptable case), sealing `message` must give
+/// `ciphertext`‖`tag` and opening them must give `message` back. Without it (an invalid case), only
+/// opening is tried, and its succeeding at all is reported as `.accepted`.
 func checkAEAD(
     _ aead: CryptoBackend.AEAD, key: [UInt8], nonce: [UInt8], aad: [UInt8], message: [UInt8],
     ciphertext: [UInt8], tag: [UInt8], sealing: Bool
