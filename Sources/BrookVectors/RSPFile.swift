@@ -60,7 +60,9 @@ public struct RSPFile: Sendable {
             if let r = current, !r.fields.isEmpty { records.append(r) }
             current = nil
         }
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Split on LF bytes: the CAVP files use CRLF, which Swift counts as one Character.
+        for rawBytes in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            let rawLine = String(decoding: rawBytes, as: UTF8.self)
             lineNumber += 1
             let line = rawLine.trimmingWhitespace()
             if line.isEmpty { flush(); continue }

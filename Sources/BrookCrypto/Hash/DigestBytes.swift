@@ -32,6 +32,14 @@ extension Digest {
     /// The number of bytes, as on a CryptoKit digest.
     @inlinable
     public var byteCount: Int { Self.byteCount }
+
+    /// Compares with raw bytes in constant time; false when the lengths differ.
+    @inlinable
+    public static func == (lhs: Self, rhs: some Collection<UInt8>) -> Bool {
+        lhs.withUnsafeBytes { digest in
+            withContiguousBytes(of: rhs) { other in ConstantTime.isEqual(digest, other) }
+        }
+    }
 }
 
 /// Runs `body` over the first `count` bytes of `words`.

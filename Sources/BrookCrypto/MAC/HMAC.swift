@@ -19,7 +19,7 @@ public struct HMAC<H: HashFunction>: Sendable {
                 pad.initialize(repeating: 0)
                 if keyBytes.count > blockSize {
                     H.hash(bufferPointer: keyBytes).withUnsafeBytes { digest in
-                        for i in 0..<digest.count { pad[i] = digest[i] }
+                        for i in 0..<min(digest.count, blockSize) { pad[i] = digest[i] }
                     }
                 } else {
                     for i in 0..<keyBytes.count { pad[i] = keyBytes[i] }

@@ -41,6 +41,9 @@ public struct HashedAuthenticationCode<H: HashFunction>: MessageAuthenticationCo
     public func hash(into hasher: inout Hasher) { digest.hash(into: &hasher) }
 
     public var description: String {
-        "HMAC<\(H.self)>: " + digest.description.split(separator: " ").last.map(String.init)!
+        let hex = withUnsafeBytes { bytes in
+            bytes.map { byte in (byte < 16 ? "0" : "") + String(byte, radix: 16) }.joined()
+        }
+        return "HMAC<\(H.self)>: \(hex)"
     }
 }

@@ -60,6 +60,9 @@ struct SHAIncrementalTests {
         for algorithm in HashAlgorithm.allCases {
             #expect(algorithm.hash([]).count == algorithm.digestByteCount)
         }
+        #expect(a == Array(a))
+        #expect(!(a == Array(a).dropLast()))
+        #expect(!(a == Array(c)))
         let d1 = SHA512.hash(data: [0] as [UInt8])
         var bytes = Array(d1)
         bytes[63] ^= 1
