@@ -27,9 +27,7 @@ public enum VectorSuite {
             let file = try WycheproofFile(json: contents, fileName: fileName)
             return try WycheproofRunner(backend: backend).run(file)
         }
-        // CAVP files end lines in CRLF, which Swift reads as one Character "\r\n" that a split on
-        // "\n" would not cut: drop the CRs so RSPFile sees plain LF lines.
-        guard let text = String(validating: contents.filter { $0 != 0x0d }, as: UTF8.self) else {
+        guard let text = String(validating: contents, as: UTF8.self) else {
             throw .unsupported(fileName: fileName, reason: "neither Wycheproof JSON nor CAVP text (not UTF-8)")
         }
         return try CAVPRunner(backend: backend).run(RSPFile(text: text), fileName: fileName)
