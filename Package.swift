@@ -45,7 +45,10 @@ let package = Package(
         ),
         .testTarget(
             name: "BrookX509Tests",
-            dependencies: ["BrookX509", "BrookCrypto", "BrookVectors"]
+            dependencies: [
+                "BrookX509", "BrookCrypto", "BrookVectors",
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ]
         ),
     ]
 )

@@ -1,4 +1,3 @@
-#if false  // Enabled when this primitive lands on main (see BrookBackend.swift).
 import BrookCrypto
 
 extension AES.GCM.PreparedKey: InPlaceAEADKey {}
@@ -7,4 +6,3 @@ extension CryptoBackend {
     /// AES-GCM through `AES.GCM.PreparedKey` (any non-empty nonce length, tags of 4...16 bytes).
     static let brookAESGCM = AEAD.inPlace(AES.GCM.PreparedKey.self)
 }
-#endif

@@ -1,4 +1,3 @@
-#if false  // Enabled when this primitive lands on main (see BrookBackend.swift).
 import BrookCrypto
 
 extension ChaChaPoly.PreparedKey: InPlaceAEADKey {}
@@ -7,4 +6,3 @@ extension CryptoBackend {
     /// ChaCha20-Poly1305 (RFC 8439) through `ChaChaPoly.PreparedKey` (12-byte nonce, 16-byte tag).
     static let brookChaChaPoly = AEAD.inPlace(ChaChaPoly.PreparedKey.self)
 }
-#endif

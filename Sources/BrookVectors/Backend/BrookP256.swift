@@ -1,4 +1,3 @@
-#if false  // Enabled when this primitive lands on main (see BrookBackend.swift).
 import BrookCrypto
 
 extension CryptoBackend {
@@ -32,4 +31,3 @@ extension CryptoBackend {
         return key.isValidSignature(parsed, for: message)
     }
 }
-#endif

@@ -1,4 +1,3 @@
-#if false  // Enabled when this primitive lands on main (see BrookBackend.swift).
 import BrookCrypto
 
 extension CryptoBackend {
@@ -9,4 +8,3 @@ extension CryptoBackend {
         return Array(try ours.sharedSecretFromKeyAgreement(with: theirs))
     }
 }
-#endif
