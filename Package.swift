@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "BrookCrypto", targets: ["BrookCrypto"]),
         .library(name: "BrookVectors", targets: ["BrookVectors"]),
         .library(name: "BrookX509", targets: ["BrookX509"]),
+        .library(name: "BrookSansIO", targets: ["BrookSansIO"]),
         .executable(name: "brook", targets: ["brook"]),
     ],
     dependencies: [
@@ -30,6 +31,9 @@ let package = Package(
             name: "BrookX509",
             dependencies: ["BrookCrypto", .product(name: "SwiftASN1", package: "swift-asn1")]
         ),
+        // The shared vocabulary of the Sans-IO protocol layers (the caller's clock as a value).
+        // Standard library only; every protocol target may import it.
+        .target(name: "BrookSansIO"),
         .executableTarget(
             name: "brook",
             dependencies: [
@@ -50,5 +54,6 @@ let package = Package(
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ]
         ),
+        .testTarget(name: "BrookSansIOTests", dependencies: ["BrookSansIO"]),
     ]
 )
