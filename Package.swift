@@ -43,14 +43,17 @@ let package = Package(
         ),
         // GMP as an independent big-number oracle: tests only, never shipped code.
         .systemLibrary(name: "CGMP", path: "Tests/CGMP"),
+        // What every test target shares: where vectors and oracles live, running external tools,
+        // seeded randomness. Foundation and Testing; never a dependency of shipped code.
+        .target(name: "BrookTestSupport", path: "Tests/BrookTestSupport"),
         .testTarget(
             name: "BrookCryptoTests",
-            dependencies: ["BrookCrypto", "BrookVectors", "CGMP"]
+            dependencies: ["BrookCrypto", "BrookVectors", "BrookTestSupport", "CGMP"]
         ),
         .testTarget(
             name: "BrookX509Tests",
             dependencies: [
-                "BrookX509", "BrookCrypto", "BrookVectors",
+                "BrookX509", "BrookCrypto", "BrookVectors", "BrookTestSupport",
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ]
         ),

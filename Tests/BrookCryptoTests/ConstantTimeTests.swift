@@ -1,5 +1,6 @@
 import Testing
 @testable import BrookCrypto
+import BrookTestSupport
 
 @Suite("ConstantTime")
 struct ConstantTimeTests {

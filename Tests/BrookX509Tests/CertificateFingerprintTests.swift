@@ -3,6 +3,7 @@ import BrookVectors
 import Foundation
 import Testing
 @testable import BrookX509
+import BrookTestSupport
 
 @Suite("Certificate fingerprints (SDP form)")
 struct CertificateFingerprintTests {

@@ -1,6 +1,7 @@
 import BrookCrypto
 import Testing
 @testable import BrookX509
+import BrookTestSupport
 
 /// Truncated, extended, mutated and absurd inputs: every one ends in a typed error or a
 /// certificate that does not verify — never a trap.

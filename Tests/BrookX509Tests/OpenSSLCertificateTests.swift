@@ -3,6 +3,7 @@ import BrookVectors
 import Foundation
 import Testing
 @testable import BrookX509
+import BrookTestSupport
 
 /// Certificates OpenSSL generates, parsed by Brook and compared field by field with what
 /// OpenSSL itself reports.

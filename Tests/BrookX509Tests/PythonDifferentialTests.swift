@@ -3,6 +3,7 @@ import BrookVectors
 import Foundation
 import Testing
 @testable import BrookX509
+import BrookTestSupport
 
 /// Seeded randomized comparisons with Python `cryptography` (OpenSSL underneath), each direction
 /// in one subprocess: certificates Brook makes are read by cryptography, and certificates

@@ -2,6 +2,7 @@ import BrookCrypto
 import Foundation
 import Testing
 @testable import BrookX509
+import BrookTestSupport
 
 /// Certificates Brook generates, read back by Brook and checked by OpenSSL.
 @Suite("Self-signed certificates")

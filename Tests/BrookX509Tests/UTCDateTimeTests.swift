@@ -2,6 +2,7 @@ import Foundation
 import SwiftASN1
 import Testing
 @testable import BrookX509
+import BrookTestSupport
 
 @Suite("UTC date-times and X.509 Time")
 struct UTCDateTimeTests {

@@ -3,6 +3,7 @@ import Foundation
 import Testing
 
 @testable import BrookCrypto
+import BrookTestSupport
 
 /// Randomized comparison with pyca/cryptography (OpenSSL), all cases batched into one process.
 @Suite("AES differential tests against Python cryptography")

@@ -3,6 +3,7 @@ import Foundation
 import Testing
 
 @testable import BrookCrypto
+import BrookTestSupport
 
 @Suite("AES-GCM and AES-CTR robustness")
 struct AESGCMRobustnessTests {

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import BrookCrypto
+import BrookTestSupport
 
 /// The building blocks checked against slow, obviously-correct references.
 @Suite("AES building blocks")

@@ -3,6 +3,7 @@ import Foundation
 import Testing
 
 @testable import BrookCrypto
+import BrookTestSupport
 
 /// Shared helpers for the AES suites.
 enum AESTestSupport {

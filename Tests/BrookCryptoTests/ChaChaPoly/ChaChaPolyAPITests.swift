@@ -1,6 +1,7 @@
 import BrookVectors
 import Testing
 @testable import BrookCrypto
+import BrookTestSupport
 
 /// The public API's contracts: in place equals one-shot, forgeries fail without touching the buffer,
 /// wrong lengths are typed errors, and the vectorised keystream equals the block function.

@@ -2,6 +2,7 @@ import BrookVectors
 import Foundation
 import Testing
 @testable import BrookCrypto
+import BrookTestSupport
 
 /// ChaChaPoly against Python `cryptography` (OpenSSL): thousands of seeded random cases, one process.
 @Suite("ChaChaPoly differential")

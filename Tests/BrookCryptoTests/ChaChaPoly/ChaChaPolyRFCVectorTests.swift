@@ -2,6 +2,7 @@ import BrookVectors
 import Foundation
 import Testing
 @testable import BrookCrypto
+import BrookTestSupport
 
 /// RFC 8439's vectors for every layer: quarter round, block function, cipher, Poly1305, one-time key
 /// generation and the AEAD (Vectors/chacha20-poly1305-rfc8439.txt).

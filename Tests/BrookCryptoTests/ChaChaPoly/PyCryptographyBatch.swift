@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import BrookTestSupport
 
 /// Runs one of the scripts in Tests/Oracles/ once with a batch of JSON-line requests and returns its
 /// JSON-line answers, in order. Nil (a recorded failure under CI) when no Python is available.

@@ -1,6 +1,7 @@
 import BrookVectors
 import Testing
 @testable import BrookCrypto
+import BrookTestSupport
 
 /// Curve25519.KeyAgreement's contracts and the field arithmetic's edge cases.
 @Suite("X25519 API")

@@ -2,6 +2,7 @@ import BrookVectors
 import Foundation
 import Testing
 @testable import BrookCrypto
+import BrookTestSupport
 
 /// X25519 against Python `cryptography` (OpenSSL), both ways, in one process: for seeded random a, b
 /// and a random 32-byte u (any value, top bit included), OpenSSL must reproduce our public keys,

@@ -2,6 +2,7 @@ import BrookVectors
 import Foundation
 import Testing
 @testable import BrookCrypto
+import BrookTestSupport
 
 /// RFC 7748's X25519 vectors (Vectors/x25519-rfc7748.txt) and all of Wycheproof's x25519_test.json.
 @Suite("X25519 vectors")

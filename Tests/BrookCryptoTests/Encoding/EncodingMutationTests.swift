@@ -1,6 +1,7 @@
 import BrookVectors
 import Testing
 @testable import BrookCrypto
+import BrookTestSupport
 
 /// Random corruption of valid encodings never traps: every outcome is a value or a `CryptoKitError`.
 /// Strict DER is canonical, so a mutated signature or SPKI that still parses re-encodes to itself.

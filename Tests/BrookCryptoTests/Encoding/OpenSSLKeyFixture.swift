@@ -2,6 +2,7 @@ import BrookVectors
 import Foundation
 import Testing
 @testable import BrookCrypto
+import BrookTestSupport
 
 /// A P-256 key made by the OpenSSL CLI, in every encoding the tests need, with the scalar and
 /// point that `openssl ec -text -noout` prints for it.

@@ -3,6 +3,7 @@ import Foundation
 import SwiftASN1
 import Testing
 @testable import BrookCrypto
+import BrookTestSupport
 
 @Suite("P-256 key encodings")
 struct P256KeyEncodingTests {

@@ -2,6 +2,7 @@ import BrookVectors
 import Foundation
 import Testing
 @testable import BrookCrypto
+import BrookTestSupport
 
 /// The four hashes under test, by name, so one test body can cover all of them.
 enum HashAlgorithm: String, CaseIterable, CustomStringConvertible, Sendable {

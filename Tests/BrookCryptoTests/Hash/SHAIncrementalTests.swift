@@ -1,6 +1,7 @@
 import BrookVectors
 import Testing
 @testable import BrookCrypto
+import BrookTestSupport
 
 @Suite("SHA incremental use and digest values")
 struct SHAIncrementalTests {

@@ -2,6 +2,7 @@ import BrookVectors
 import Foundation
 import Testing
 @testable import BrookCrypto
+import BrookTestSupport
 
 @Suite("SHA known answers")
 struct SHAKnownAnswerTests {

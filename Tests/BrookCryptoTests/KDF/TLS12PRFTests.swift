@@ -1,6 +1,7 @@
 import BrookVectors
 import Testing
 @testable import BrookCrypto
+import BrookTestSupport
 
 @Suite("TLS 1.2 PRF")
 struct TLS12PRFTests {

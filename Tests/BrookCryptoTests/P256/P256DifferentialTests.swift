@@ -2,6 +2,7 @@ import BrookVectors
 import Foundation
 import Testing
 @testable import BrookCrypto
+import BrookTestSupport
 
 /// Seeded randomized comparison with Python `cryptography` (OpenSSL), batched into one process per test.
 @Suite("P256 differential vs Python cryptography")

@@ -1,5 +1,6 @@
 import Testing
 @testable import BrookCrypto
+import BrookTestSupport
 
 /// GF(p) and Z/nZ arithmetic against GMP on thousands of seeded values, edge cases included.
 @Suite("P256 field and scalar arithmetic vs GMP")

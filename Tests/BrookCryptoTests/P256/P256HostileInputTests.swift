@@ -1,6 +1,7 @@
 import BrookVectors
 import Testing
 @testable import BrookCrypto
+import BrookTestSupport
 
 /// Malformed and hostile inputs must give typed errors (or `false`), never a trap or a wrong answer.
 @Suite("P256 hostile inputs")

@@ -2,6 +2,7 @@ import BrookVectors
 import Foundation
 import Testing
 @testable import BrookCrypto
+import BrookTestSupport
 
 /// The DER and PEM forms of the public key types: OpenSSL-made keys, round trips, label and
 /// key mismatches, and interoperability with the `openssl` command.

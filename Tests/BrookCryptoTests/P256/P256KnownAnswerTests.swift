@@ -2,6 +2,7 @@ import BrookVectors
 import Foundation
 import Testing
 @testable import BrookCrypto
+import BrookTestSupport
 
 /// RFC 5903 and RFC 6979 vectors transcribed into Vectors/, and the NIST CAVP ECDSA and KAS files.
 @Suite("P256 known-answer vectors")

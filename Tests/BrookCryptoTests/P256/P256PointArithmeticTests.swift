@@ -1,6 +1,7 @@
 import BrookVectors
 import Testing
 @testable import BrookCrypto
+import BrookTestSupport
 
 /// Point formulas and scalar multiplication against a plain affine double-and-add over GMP.
 @Suite("P256 point arithmetic vs GMP")

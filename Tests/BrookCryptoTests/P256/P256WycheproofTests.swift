@@ -2,6 +2,7 @@ import BrookVectors
 import Foundation
 import Testing
 @testable import BrookCrypto
+import BrookTestSupport
 
 /// Project Wycheproof: P-256 ECDH with X9.62 points, and ECDSA P-256/SHA-256 with raw r ‖ s signatures.
 @Suite("P256 Wycheproof")

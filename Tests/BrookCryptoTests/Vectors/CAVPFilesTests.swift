@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import BrookVectors
+import BrookTestSupport
 
 /// The CAVP runner on the NIST files of the `cryptography-vectors` package, with BrookCrypto behind it.
 @Suite("NIST CAVP files against BrookCrypto")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import BrookVectors
+import BrookTestSupport
 
 /// The runner's ASN.1 kinds (`EcdhTest` with SubjectPublicKeyInfo keys, `EcdsaVerify` with DER
 /// signatures), which the shared selection lacks: made here from the raw-encoded files by re-encoding

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import BrookVectors
+import BrookTestSupport
 
 /// The runner on the real Project Wycheproof files in `$WYCHEPROOF_DIR` (see TestEnvironment), with
 /// BrookCrypto behind it.

@@ -1,4 +1,5 @@
 import BrookCrypto
+import BrookTestSupport
 
 /// Builds certificates field by field from raw DER, so tests can swap any one field for a
 /// malformed or unusual encoding. The defaults make a valid v3 self-signed P-256 certificate.

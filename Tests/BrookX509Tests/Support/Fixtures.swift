@@ -1,5 +1,6 @@
 import BrookCrypto
 @testable import BrookX509
+import BrookTestSupport
 
 /// Deterministic certificates for tests that need one without running OpenSSL.
 enum Fixtures {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import BrookTestSupport
 
 /// Runs a script of Tests/Oracles/ under Python with `cryptography`: all requests go in one
 /// process as JSON lines, one JSON response comes back per request.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import BrookTestSupport
 
 /// Runs Tests/Oracles/p256.py (Python `cryptography`) once over a batch of requests.
 enum P256Oracle {

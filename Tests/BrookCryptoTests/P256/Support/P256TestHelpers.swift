@@ -1,6 +1,7 @@
 import BrookVectors
 import Foundation
 @testable import BrookCrypto
+import BrookTestSupport
 
 /// Conversions between 32-byte big-endian strings and the internal P-256 types, for tests.
 enum P256TestHelpers {

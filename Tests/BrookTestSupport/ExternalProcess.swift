@@ -2,18 +2,18 @@ import Foundation
 
 /// Runs an external program to completion (OpenSSL's CLI, Python with `cryptography`), feeding it
 /// `input` on stdin. Used by the differential tests; never by library code.
-struct ExternalProcess {
-    struct Result {
-        var status: Int32
-        var stdout: [UInt8]
-        var stderr: String
-        var stdoutText: String { String(decoding: stdout, as: UTF8.self) }
+public struct ExternalProcess {
+    public struct Result: Sendable {
+        public var status: Int32
+        public var stdout: [UInt8]
+        public var stderr: String
+        public var stdoutText: String { String(decoding: stdout, as: UTF8.self) }
     }
 
-    enum Failure: Error, CustomStringConvertible {
+    public enum Failure: Error, CustomStringConvertible {
         case notFound(String)
         case failed(String, Int32, String)
-        var description: String {
+        public var description: String {
             switch self {
             case .notFound(let tool): return "\(tool) was not found on PATH"
             case .failed(let tool, let status, let stderr): return "\(tool) exited \(status): \(stderr)"
@@ -22,7 +22,7 @@ struct ExternalProcess {
     }
 
     /// The full path of `tool` on PATH, or nil.
-    static func which(_ tool: String) -> String? {
+    public static func which(_ tool: String) -> String? {
         if tool.contains("/") { return FileManager.default.isExecutableFile(atPath: tool) ? tool : nil }
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         for dir in path.split(separator: ":") {
@@ -34,7 +34,7 @@ struct ExternalProcess {
 
     /// Runs `tool args`, writing `input` to its stdin; throws unless it exits 0.
     @discardableResult
-    static func run(_ tool: String, _ arguments: [String], input: [UInt8] = [], environment: [String: String] = [:]) throws -> Result {
+    public static func run(_ tool: String, _ arguments: [String], input: [UInt8] = [], environment: [String: String] = [:]) throws -> Result {
         guard let executable = which(tool) else { throw Failure.notFound(tool) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)

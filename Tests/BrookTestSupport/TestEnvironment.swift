@@ -2,20 +2,27 @@ import Foundation
 import Testing
 
 /// Where the test data lives and which external tools the tests may use.
-enum TestEnvironment {
-    /// The package root (this file is Tests/BrookCryptoTests/Support/TestEnvironment.swift).
-    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
+public enum TestEnvironment {
+    /// The package root (this file is Tests/BrookTestSupport/TestEnvironment.swift).
+    public static let packageRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// `Tests/Oracles/`: the Python scripts that speak for the independent implementations.
+    public static let oraclesDirectory = packageRoot.appendingPathComponent("Tests/Oracles")
+
+    /// The path of the oracle script `name` in `Tests/Oracles/`.
+    public static func oracleScript(_ name: String) -> String {
+        oraclesDirectory.appendingPathComponent(name).path
+    }
 
     /// `Vectors/`: the RFC and NIST vectors transcribed into this repository.
-    static let vectorsDirectory = packageRoot.appendingPathComponent("Vectors")
+    public static let vectorsDirectory = packageRoot.appendingPathComponent("Vectors")
 
     /// True under CI (`CI=true`): a missing peer or vector set is then a failure, never a skip.
-    static var isCI: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
+    public static var isCI: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
 
     /// Project Wycheproof files: `$WYCHEPROOF_DIR`, else `../shared/vectors/wycheproof` beside the checkout.
-    static var wycheproofDirectory: URL? {
+    public static var wycheproofDirectory: URL? {
         if let dir = ProcessInfo.processInfo.environment["WYCHEPROOF_DIR"], !dir.isEmpty {
             return URL(fileURLWithPath: dir)
         }
@@ -25,17 +32,17 @@ enum TestEnvironment {
 
     /// The installed PyPI package `cryptography-vectors` (NIST CAVP files): `$CRYPTOGRAPHY_VECTORS_DIR`,
     /// which `scripts/test` sets after installing the package.
-    static var cryptographyVectorsDirectory: URL? {
+    public static var cryptographyVectorsDirectory: URL? {
         guard let dir = ProcessInfo.processInfo.environment["CRYPTOGRAPHY_VECTORS_DIR"], !dir.isEmpty else { return nil }
         return URL(fileURLWithPath: dir)
     }
 
     /// The Python interpreter that has `cryptography` installed: `$BROOK_PYTHON`, else `python3`.
-    static var python: String { ProcessInfo.processInfo.environment["BROOK_PYTHON"] ?? "python3" }
+    public static var python: String { ProcessInfo.processInfo.environment["BROOK_PYTHON"] ?? "python3" }
 
     /// Resolves a needed external resource. Under CI a missing one records a failure; outside CI
     /// the caller skips the check and says why.
-    static func require<T>(_ value: T?, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) -> T? {
+    public static func require<T>(_ value: T?, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) -> T? {
         if let value { return value }
         if isCI {
             Issue.record("\(what) is missing under CI=true; scripts/test installs it", sourceLocation: sourceLocation)
@@ -46,19 +53,19 @@ enum TestEnvironment {
     }
 
     /// A Wycheproof file by name, or nil (with a CI failure) when the directory is missing.
-    static func wycheproofFile(_ name: String, sourceLocation: SourceLocation = #_sourceLocation) -> URL? {
+    public static func wycheproofFile(_ name: String, sourceLocation: SourceLocation = #_sourceLocation) -> URL? {
         guard let dir = require(wycheproofDirectory, "the Wycheproof vectors ($WYCHEPROOF_DIR)", sourceLocation: sourceLocation) else { return nil }
         return dir.appendingPathComponent(name)
     }
 
     /// A file of the `cryptography-vectors` package by relative path.
-    static func cavpFile(_ relativePath: String, sourceLocation: SourceLocation = #_sourceLocation) -> URL? {
+    public static func cavpFile(_ relativePath: String, sourceLocation: SourceLocation = #_sourceLocation) -> URL? {
         guard let dir = require(cryptographyVectorsDirectory, "the cryptography-vectors package ($CRYPTOGRAPHY_VECTORS_DIR)", sourceLocation: sourceLocation) else { return nil }
         return dir.appendingPathComponent(relativePath)
     }
 
     /// A file under `Vectors/`.
-    static func vectorFile(_ relativePath: String) -> URL {
+    public static func vectorFile(_ relativePath: String) -> URL {
         vectorsDirectory.appendingPathComponent(relativePath)
     }
 }
