@@ -1,9 +1,3 @@
-/// Limits on packets (RFC 3550 over UDP or RFC 4571 framing: a 16-bit length).
-public enum SRTPLimits {
-    /// The longest packet protect and unprotect accept, protected form included.
-    public static let maximumPacketLength = 65_535
-}
-
 /// The cipher and authentication of one profile for one of SRTP or SRTCP, keyed once. An enum,
 /// not an existential: each packet takes one switch and direct, specialised calls.
 enum SRTPTransform: Sendable {

@@ -25,3 +25,10 @@ public struct SRTPConfiguration: Sendable, Hashable {
         }
     }
 }
+
+/// Fixed limits on packets.
+public enum SRTPLimits {
+    /// The longest packet protect and unprotect accept, protected form included: a UDP payload,
+    /// or an RFC 4571 frame, has a 16-bit length.
+    public static let maximumPacketLength = 65_535
+}
