@@ -82,8 +82,8 @@ import Testing
         var (client, server) = try Self.pair(profile)
         var start = ReplayWindow(size: 128)
         start.accept(1 << 16 | 64_999)
-        client.outbound.rtpStreams[0xABCD_EF01] = start
-        server.inbound.rtpStreams[0xABCD_EF01] = start
+        client.outbound.rtpStreams.windows[0xABCD_EF01] = start
+        server.inbound.rtpStreams.windows[0xABCD_EF01] = start
         var sequence: UInt16 = 65_000
         var packet = [UInt8]()
         packet.reserveCapacity(64)
@@ -198,7 +198,7 @@ import Testing
 
         var window = ReplayWindow(size: 128)
         window.accept(PacketIndex.maximum - 1)          // ROC 2^32 − 1, SEQ 0xfffe
-        client.outbound.rtpStreams[9] = window
+        client.outbound.rtpStreams.windows[9] = window
         var last = Self.rtp(ssrc: 9, sequenceNumber: 0xFFFF)
         try client.outbound.protectRTP(&last)
         var wrapped = Self.rtp(ssrc: 9, sequenceNumber: 0)

@@ -1,9 +1,11 @@
 /// Limits of an SRTP context.
 public struct SRTPConfiguration: Sendable, Hashable {
-    /// Replay window in packets (RFC 3711 §3.3.2: at least 64). Default 128.
+    /// Replay window in packets (RFC 3711 §3.3.2: at least 64), rounded up to a multiple of 64.
+    /// Default 128.
     public var replayWindowSize: Int
-    /// How many SSRCs a context tracks at most; a packet for one more SSRC is refused with
-    /// `.tooManyStreams`. Default 64.
+    /// How many SSRCs a context tracks at most, counted separately for SRTP and SRTCP; a packet
+    /// for one more SSRC is refused with `.tooManyStreams`. Default 64. Each SRTP stream costs
+    /// about `replayWindowSize / 8` bytes.
     public var maximumStreams: Int
 
     /// Window sizes accepted: 64 (the RFC 3711 minimum) to 32,768 packets (libsrtp's limit).

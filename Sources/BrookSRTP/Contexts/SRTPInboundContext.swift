@@ -13,9 +13,9 @@ public struct SRTPInboundContext: Sendable {
     let rtp: SRTPTransform
     let rtcp: SRTPTransform
     /// Per SSRC: the SRTP replay window; its highest index carries ROC and s_l.
-    var rtpStreams: [UInt32: ReplayWindow] = [:]
+    var rtpStreams: StreamTable
     /// Per SSRC: the SRTCP replay window over the 31-bit SRTCP index.
-    var rtcpStreams: [UInt32: ReplayWindow] = [:]
+    var rtcpStreams: StreamTable
 
     /// Derives the session keys from `masterKey` (RFC 3711 §4.3) and expands them.
     /// - Throws: `.invalidConfiguration` for limits out of range.
@@ -26,14 +26,18 @@ public struct SRTPInboundContext: Sendable {
         self.configuration = configuration
         rtp = try SRTPTransform(profile: profile, keys: keys, rtcp: false)
         rtcp = try SRTPTransform(profile: profile, keys: keys, rtcp: true)
+        rtpStreams = StreamTable(configuration)
+        rtcpStreams = StreamTable(configuration)
     }
 
-    /// How many SSRCs have been accepted (SRTP or SRTCP).
-    public var streamCount: Int { max(rtpStreams.count, rtcpStreams.count) }
+    /// How many distinct SSRCs have been accepted (SRTP or SRTCP).
+    public var streamCount: Int {
+        rtpStreams.count + rtcpStreams.windows.keys.reduce(0) { $0 + (rtpStreams.windows[$1] == nil ? 1 : 0) }
+    }
 
     /// The rollover counter of `ssrc` (RFC 3711 §3.3.1), or nil before its first SRTP packet.
     public func rolloverCounter(ssrc: UInt32) -> UInt32? {
-        rtpStreams[ssrc].map { UInt32(truncatingIfNeeded: $0.highest >> 16) }
+        rtpStreams.windows[ssrc].map { UInt32(truncatingIfNeeded: $0.highest >> 16) }
     }
 
     /// Verifies and decrypts the SRTP packet that fills `buffer`, in place, and returns the RTP
@@ -45,24 +49,8 @@ public struct SRTPInboundContext: Sendable {
         let packet = try checkedPacket(buffer, minimum: RTPHeader.fixedLength &+ tagLength)
         let length = buffer.count &- tagLength
         let header = try RTPHeader(parsing: packet, available: length, trailer: tagLength)
-        let index: UInt64
-        if let highest = rtpStreams[header.ssrc]?.highest {
-            switch PacketIndex.estimate(sequenceNumber: header.sequenceNumber, highest: highest) {
-            case .index(let estimated): index = estimated
-            case .beforeFirst: throw .tooOld(ssrc: header.ssrc, index: UInt64(header.sequenceNumber))
-            case .exhausted: throw .keyExhausted(ssrc: header.ssrc)
-            }
-            switch rtpStreams[header.ssrc]!.check(index) {
-            case .fresh: break
-            case .replayed: throw .replayed(ssrc: header.ssrc, index: index)
-            case .tooOld: throw .tooOld(ssrc: header.ssrc, index: index)
-            }
-        } else {
-            guard rtpStreams.count < configuration.maximumStreams else {
-                throw .tooManyStreams(maximum: configuration.maximumStreams)
-            }
-            index = UInt64(header.sequenceNumber)
-        }
+        let index = try rtpStreams.estimateIndex(ssrc: header.ssrc, sequenceNumber: header.sequenceNumber)
+        try rtpStreams.admit(ssrc: header.ssrc, index: index) { .replayed(ssrc: $0, index: $1) }
         let authentic: Bool
         switch rtp {
         case .aesCM(let t):
@@ -71,7 +59,7 @@ public struct SRTPInboundContext: Sendable {
             authentic = t.unprotectRTP(packet, headerLength: header.length, length: length, ssrc: header.ssrc, index: index)
         }
         guard authentic else { throw .authenticationFailed(ssrc: header.ssrc, index: index) }
-        rtpStreams[header.ssrc, default: ReplayWindow(size: configuration.replayWindowSize)].accept(index)
+        rtpStreams.accept(ssrc: header.ssrc, index: index)
         return length
     }
 
@@ -90,17 +78,7 @@ public struct SRTPInboundContext: Sendable {
         let word = loadBigEndian32(packet, wordOffset)
         let encrypted = word & 0x8000_0000 != 0
         let index = word & PacketIndex.maximumRTCP
-        if let window = rtcpStreams[header.ssrc]?.check(UInt64(index)) {
-            switch window {
-            case .fresh: break
-            case .replayed: throw .replayed(ssrc: header.ssrc, index: UInt64(index))
-            case .tooOld: throw .tooOld(ssrc: header.ssrc, index: UInt64(index))
-            }
-        } else {
-            guard rtcpStreams.count < configuration.maximumStreams else {
-                throw .tooManyStreams(maximum: configuration.maximumStreams)
-            }
-        }
+        try rtcpStreams.admit(ssrc: header.ssrc, index: UInt64(index)) { .replayed(ssrc: $0, index: $1) }
         let authentic: Bool
         switch rtcp {
         case .aesCM(let t):
@@ -109,7 +87,7 @@ public struct SRTPInboundContext: Sendable {
             authentic = t.unprotectRTCP(packet, length: length, ssrc: header.ssrc, index: index, encrypted: encrypted)
         }
         guard authentic else { throw .authenticationFailed(ssrc: header.ssrc, index: UInt64(index)) }
-        rtcpStreams[header.ssrc, default: ReplayWindow(size: configuration.replayWindowSize)].accept(UInt64(index))
+        rtcpStreams.accept(ssrc: header.ssrc, index: UInt64(index))
         return length
     }
 

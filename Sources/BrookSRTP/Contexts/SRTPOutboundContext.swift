@@ -13,7 +13,7 @@ public struct SRTPOutboundContext: Sendable {
     let rtcp: SRTPTransform
     /// Per SSRC: the indices already used (the highest one carries ROC and s_l). Refusing a
     /// used index keeps a GCM nonce or an AES-CM keystream from ever repeating.
-    var rtpStreams: [UInt32: ReplayWindow] = [:]
+    var rtpStreams: StreamTable
     /// Per SSRC: the next SRTCP index.
     var rtcpNextIndex: [UInt32: UInt32] = [:]
 
@@ -26,10 +26,13 @@ public struct SRTPOutboundContext: Sendable {
         self.configuration = configuration
         rtp = try SRTPTransform(profile: profile, keys: keys, rtcp: false)
         rtcp = try SRTPTransform(profile: profile, keys: keys, rtcp: true)
+        rtpStreams = StreamTable(configuration)
     }
 
-    /// How many SSRCs have sent RTP or RTCP through this context.
-    public var streamCount: Int { max(rtpStreams.count, rtcpNextIndex.count) }
+    /// How many distinct SSRCs have sent RTP or RTCP through this context.
+    public var streamCount: Int {
+        rtpStreams.count + rtcpNextIndex.keys.reduce(0) { $0 + (rtpStreams.windows[$1] == nil ? 1 : 0) }
+    }
 
     /// Protects the RTP packet in the first `length` bytes of `buffer`, in place, and returns the
     /// SRTP packet's length (`length + profile.rtpOverhead`); `buffer` must have room for it.
@@ -42,31 +45,15 @@ public struct SRTPOutboundContext: Sendable {
     public mutating func protectRTP(_ buffer: UnsafeMutableRawBufferPointer, length: Int) throws(SRTPError) -> Int {
         let packet = try checkedPacket(buffer, length: length, overhead: profile.rtpOverhead)
         let header = try RTPHeader(parsing: packet, available: length, trailer: 0)
-        let index: UInt64
-        if let highest = rtpStreams[header.ssrc]?.highest {
-            switch PacketIndex.estimate(sequenceNumber: header.sequenceNumber, highest: highest) {
-            case .index(let estimated): index = estimated
-            case .beforeFirst: throw .tooOld(ssrc: header.ssrc, index: UInt64(header.sequenceNumber))
-            case .exhausted: throw .keyExhausted(ssrc: header.ssrc)
-            }
-            switch rtpStreams[header.ssrc]!.check(index) {
-            case .fresh: break
-            case .replayed: throw .indexReused(ssrc: header.ssrc, index: index)
-            case .tooOld: throw .tooOld(ssrc: header.ssrc, index: index)
-            }
-        } else {
-            guard rtpStreams.count < configuration.maximumStreams else {
-                throw .tooManyStreams(maximum: configuration.maximumStreams)
-            }
-            index = UInt64(header.sequenceNumber)
-        }
+        let index = try rtpStreams.estimateIndex(ssrc: header.ssrc, sequenceNumber: header.sequenceNumber)
+        try rtpStreams.admit(ssrc: header.ssrc, index: index) { .indexReused(ssrc: $0, index: $1) }
         switch rtp {
         case .aesCM(let t):
             t.protectRTP(packet, headerLength: header.length, length: length, ssrc: header.ssrc, index: index)
         case .gcm(let t):
             try t.protectRTP(packet, headerLength: header.length, length: length, ssrc: header.ssrc, index: index)
         }
-        rtpStreams[header.ssrc, default: ReplayWindow(size: configuration.replayWindowSize)].accept(index)
+        rtpStreams.accept(ssrc: header.ssrc, index: index)
         return length &+ profile.rtpOverhead
     }
 
