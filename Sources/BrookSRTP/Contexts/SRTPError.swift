@@ -28,3 +28,22 @@ public enum SRTPError: Error, Hashable, Sendable {
     /// A configuration value is out of range (for example the replay window size).
     case invalidConfiguration(String)
 }
+
+extension SRTPError: CustomStringConvertible {
+    public var description: String {
+        switch self {
+        case .packetTooShort(let length, let minimum): "packet of \(length) bytes is shorter than the \(minimum) its headers and tag need"
+        case .packetTooLong(let length, let maximum): "packet of \(length) bytes exceeds \(maximum)"
+        case .unsupportedVersion(let version): "RTP/RTCP version \(version), expected 2"
+        case .bufferTooSmall(let needed, let available): "buffer of \(available) bytes, \(needed) needed"
+        case .authenticationFailed(let ssrc, let index): "authentication failed (SSRC \(ssrc), index \(index))"
+        case .replayed(let ssrc, let index): "replayed packet (SSRC \(ssrc), index \(index))"
+        case .tooOld(let ssrc, let index): "packet behind the replay window (SSRC \(ssrc), index \(index))"
+        case .indexReused(let ssrc, let index): "packet index already used by this sender (SSRC \(ssrc), index \(index))"
+        case .keyExhausted(let ssrc): "index space exhausted for SSRC \(ssrc): a new master key is needed"
+        case .tooManyStreams(let maximum): "a new SSRC beyond the limit of \(maximum) streams"
+        case .invalidKeyLength(let expected, let actual): "key material of \(actual) bytes, \(expected) expected"
+        case .invalidConfiguration(let reason): "invalid configuration: \(reason)"
+        }
+    }
+}
