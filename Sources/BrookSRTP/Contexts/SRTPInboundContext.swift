@@ -21,7 +21,8 @@ public struct SRTPInboundContext: Sendable {
     /// - Throws: `.invalidConfiguration` for limits out of range.
     public init(masterKey: SRTPMasterKey, configuration: SRTPConfiguration = SRTPConfiguration()) throws(SRTPError) {
         try configuration.validate()
-        let keys = SRTPSessionKeys(deriving: masterKey)
+        var keys = SRTPSessionKeys(deriving: masterKey)
+        defer { keys.wipe() }
         profile = masterKey.profile
         self.configuration = configuration
         rtp = try SRTPTransform(profile: profile, keys: keys, rtcp: false)

@@ -7,17 +7,17 @@ import BrookCrypto
 /// AEAD_AES_128_GCM, AES-256 (RFC 6188 §3, AES_256_CM_PRF) for AEAD_AES_256_GCM (RFC 7714 §11).
 public struct SRTPSessionKeys: Sendable {
     /// SRTP session encryption key (label 0x00).
-    public let rtpEncryptionKey: [UInt8]
+    public private(set) var rtpEncryptionKey: [UInt8]
     /// SRTP session authentication key (label 0x01); empty for the AEAD profiles.
-    public let rtpAuthenticationKey: [UInt8]
+    public private(set) var rtpAuthenticationKey: [UInt8]
     /// SRTP session salt (label 0x02).
-    public let rtpSalt: [UInt8]
+    public private(set) var rtpSalt: [UInt8]
     /// SRTCP session encryption key (label 0x03).
-    public let rtcpEncryptionKey: [UInt8]
+    public private(set) var rtcpEncryptionKey: [UInt8]
     /// SRTCP session authentication key (label 0x04); empty for the AEAD profiles.
-    public let rtcpAuthenticationKey: [UInt8]
+    public private(set) var rtcpAuthenticationKey: [UInt8]
     /// SRTCP session salt (label 0x05).
-    public let rtcpSalt: [UInt8]
+    public private(set) var rtcpSalt: [UInt8]
 
     /// Derives the session keys from `master` (RFC 3711 §4.3.1 with kdr 0, §4.3.2 labels).
     public init(deriving master: SRTPMasterKey) {
@@ -31,6 +31,16 @@ public struct SRTPSessionKeys: Sendable {
         rtcpEncryptionKey = derive(0x03, profile.masterKeyLength)
         rtcpAuthenticationKey = derive(0x04, profile.authenticationKeyLength)
         rtcpSalt = derive(0x05, profile.masterSaltLength)
+    }
+
+    /// Overwrites every key with zeros (the contexts do this once the keys are expanded).
+    mutating func wipe() {
+        for i in rtpEncryptionKey.indices { rtpEncryptionKey[i] = 0 }
+        for i in rtpAuthenticationKey.indices { rtpAuthenticationKey[i] = 0 }
+        for i in rtpSalt.indices { rtpSalt[i] = 0 }
+        for i in rtcpEncryptionKey.indices { rtcpEncryptionKey[i] = 0 }
+        for i in rtcpAuthenticationKey.indices { rtcpAuthenticationKey[i] = 0 }
+        for i in rtcpSalt.indices { rtcpSalt[i] = 0 }
     }
 
     /// PRF_n(k_master, x) (RFC 3711 §4.3.3): the first `count` bytes of the AES-CM keystream with
