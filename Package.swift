@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "BrookVectors", targets: ["BrookVectors"]),
         .library(name: "BrookX509", targets: ["BrookX509"]),
         .library(name: "BrookSansIO", targets: ["BrookSansIO"]),
+        .library(name: "BrookSRTP", targets: ["BrookSRTP"]),
         .executable(name: "brook", targets: ["brook"]),
     ],
     dependencies: [
@@ -34,6 +35,8 @@ let package = Package(
         // The shared vocabulary of the Sans-IO protocol layers (the caller's clock as a value).
         // Standard library only; every protocol target may import it.
         .target(name: "BrookSansIO"),
+        // SRTP and SRTCP (RFC 3711, RFC 7714) for the four DTLS-SRTP profiles; no Foundation.
+        .target(name: "BrookSRTP", dependencies: ["BrookCrypto", "BrookSansIO"]),
         .executableTarget(
             name: "brook",
             dependencies: [
@@ -58,5 +61,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "BrookSansIOTests", dependencies: ["BrookSansIO"]),
+        // SRTP vectors, hostile input, and differential tests against libsrtp2 (pylibsrtp).
+        .testTarget(name: "BrookSRTPTests", dependencies: ["BrookSRTP", "BrookCrypto", "BrookVectors"]),
     ]
 )
