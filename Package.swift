@@ -62,6 +62,6 @@ let package = Package(
         ),
         .testTarget(name: "BrookSansIOTests", dependencies: ["BrookSansIO"]),
         // SRTP vectors, hostile input, and differential tests against libsrtp2 (pylibsrtp).
-        .testTarget(name: "BrookSRTPTests", dependencies: ["BrookSRTP", "BrookCrypto", "BrookVectors"]),
+        .testTarget(name: "BrookSRTPTests", dependencies: ["BrookSRTP", "BrookCrypto", "BrookVectors", "BrookTestSupport"]),
     ]
 )

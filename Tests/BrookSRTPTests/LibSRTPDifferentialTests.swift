@@ -1,3 +1,4 @@
+import BrookTestSupport
 import BrookVectors
 import Foundation
 import Testing
@@ -79,7 +80,7 @@ import Testing
             input.append(try JSONSerialization.data(withJSONObject: request))
             input.append(0x0A)
         }
-        let output = try ExternalProcess.run(TestEnvironment.python, [TestEnvironment.oracle("srtp.py")], input: [UInt8](input))
+        let output = try ExternalProcess.run(TestEnvironment.python, [TestEnvironment.oracleScript("srtp.py")], input: [UInt8](input))
         let lines = output.stdoutText.split(separator: "\n")
         try #require(lines.count == sessions.count)
 
@@ -194,7 +195,7 @@ import Testing
                 }
             }
         }
-        let output = try ExternalProcess.run(TestEnvironment.python, [TestEnvironment.oracle("srtp.py")], input: [UInt8](input))
+        let output = try ExternalProcess.run(TestEnvironment.python, [TestEnvironment.oracleScript("srtp.py")], input: [UInt8](input))
         let lines = output.stdoutText.split(separator: "\n")
         try #require(lines.count == cases.count)
         var refused = 0, accepted = 0

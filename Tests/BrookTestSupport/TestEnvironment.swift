@@ -52,6 +52,14 @@ public enum TestEnvironment {
         return nil
     }
 
+    /// True when `python` imports `module`. Under CI a missing module records a failure; outside
+    /// CI the caller skips the check, and this says why.
+    public static func requirePythonModule(_ module: String, sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
+        if (try? ExternalProcess.run(python, ["-c", "import \(module)"])) != nil { return true }
+        _ = require(nil as Bool?, "Python module \(module) for \(python)", sourceLocation: sourceLocation)
+        return false
+    }
+
     /// A Wycheproof file by name, or nil (with a CI failure) when the directory is missing.
     public static func wycheproofFile(_ name: String, sourceLocation: SourceLocation = #_sourceLocation) -> URL? {
         guard let dir = require(wycheproofDirectory, "the Wycheproof vectors ($WYCHEPROOF_DIR)", sourceLocation: sourceLocation) else { return nil }

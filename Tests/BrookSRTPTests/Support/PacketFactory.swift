@@ -1,3 +1,4 @@
+import BrookTestSupport
 /// Builds random but well-formed RTP and RTCP packets for the tests (RFC 3550 §5.1, §6.4;
 /// RFC 8285 one- and two-byte header extensions).
 struct PacketFactory {
