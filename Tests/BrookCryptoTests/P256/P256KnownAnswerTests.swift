@@ -149,12 +149,6 @@ struct P256KnownAnswerTests {
     }
 }
 
-/// A field a vector record must have.
-struct MissingVectorField: Error, CustomStringConvertible {
-    let name: String, line: Int
-    var description: String { "record at line \(line) lacks a valid \(name)" }
-}
-
 extension RSPFile.Record {
     func text(_ name: String) throws -> String {
         guard let value = self[name] else { throw MissingVectorField(name: name, line: line) }
