@@ -55,5 +55,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "BrookSansIOTests", dependencies: ["BrookSansIO"]),
+        // `brook bench --quick --json` end to end (schema only, never timing); runs the built executable.
+        .testTarget(name: "BrookBenchTests", dependencies: ["brook"]),
     ]
 )

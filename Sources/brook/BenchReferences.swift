@@ -57,11 +57,14 @@ enum BenchReference: String, CaseIterable, Sendable {
         let output = outputDirectory.appendingPathComponent(String(source.dropLast(2))).path
         let compiler = ProcessInfo.processInfo.environment["CC"] ?? "cc"
         let sourcePath = root.appendingPathComponent("Benchmarks/C/\(source)").path
+        // Written under a name of this process, then renamed: concurrent runs never execute a half-written file.
+        let partial = output + ".\(ProcessInfo.processInfo.processIdentifier)"
         do {
-            try BenchProcess.run(compiler, ["-O2", "-o", output, sourcePath, "-l\(library)"], what: "\(rawValue) reference")
+            try BenchProcess.run(compiler, ["-O2", "-o", partial, sourcePath, "-l\(library)"], what: "\(rawValue) reference")
         } catch {
             throw BenchError.reference("\(error) (the \(rawValue) reference needs a C compiler and Debian's \(package))")
         }
+        guard rename(partial, output) == 0 else { throw BenchError.reference("cannot rename \(partial) to \(output)") }
         return output
     }
 }
