@@ -20,7 +20,8 @@ struct Bench: ParsableCommand {
             bytes; HMAC-SHA1 at 1200 bytes (MB = 10^6 bytes). Key operations: p256-keygen, \
             p256-ecdh, p256-sign, p256-verify, x25519. --compare openssl also runs libcrypto with \
             AES-NI and PCLMULQDQ masked (impl openssl-nohw). The reference programs are built from \
-            Benchmarks/ (cc, Debian's libssl-dev and libbearssl-dev; swift build for swift-crypto).
+            Benchmarks/ (cc, Debian's libssl-dev and libbearssl-dev; swift build for swift-crypto). \
+            Time is the thread's CPU time unless --elapsed; see Benchmarks/README.md.
             """
     )
 
@@ -33,8 +34,11 @@ struct Bench: ParsableCommand {
     @Flag(help: "Short timing (about 10 ms per row, one round): for tests, not for figures.")
     var quick = false
 
-    @Option(help: "Seconds of timing per row (default 0.5, split over three rounds; the best counts).")
+    @Option(help: "Seconds of timing per row (default 0.5, split over five rounds; the best counts).")
     var seconds: Double?
+
+    @Flag(help: "Time on the wall clock instead of the thread's CPU time (the default, as `openssl speed`).")
+    var elapsed = false
 
     @Option(help: "Only rows whose op contains this text (repeatable).")
     var filter: [String] = []
@@ -50,6 +54,7 @@ struct Bench: ParsableCommand {
     func run() throws {
         var timing = quick ? BenchTiming.quick : BenchTiming.standard
         if let seconds { timing.seconds = seconds }
+        if elapsed { timing.clock = CLOCK_MONOTONIC }
         let references = unique(self.references)
         let root = packagePath.map { URL(fileURLWithPath: $0) } ?? Self.checkout
         let executables = try references.map { try $0.build(root: root) }
@@ -63,6 +68,7 @@ struct Bench: ParsableCommand {
         }
         var arguments = quick ? ["--quick"] : []
         if let seconds { arguments += ["--seconds", String(seconds)] }
+        if elapsed { arguments.append("--elapsed") }
         for text in filter { arguments += ["--filter", text] }
         for (reference, executable) in zip(references, executables) {
             for result in try reference.measure(executable: executable, arguments: arguments) {

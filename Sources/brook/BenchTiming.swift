@@ -1,37 +1,42 @@
 // The timing loop of `brook bench`, the same in every reference program (Benchmarks/README.md):
 // iterations doubled until one batch takes 4 ms (1 ms when quick), then `rounds` batches sized to
 // share the row's time; the best batch counts (the least disturbed by other work on the machine).
+// Time is the thread's CPU time by default (as `openssl speed` counts), so that other processes on a
+// shared machine do not count against whichever program ran while they were busy; `--elapsed` uses
+// the monotonic wall clock instead.
 import Glibc
 
 struct BenchTiming: Sendable {
     /// Time spent on one row, split over the rounds.
     var seconds: Double
     var rounds: Int
+    /// CLOCK_THREAD_CPUTIME_ID, or CLOCK_MONOTONIC for wall-clock time.
+    var clock: clockid_t = CLOCK_THREAD_CPUTIME_ID
 
-    static let standard = BenchTiming(seconds: 0.5, rounds: 3)
+    static let standard = BenchTiming(seconds: 0.5, rounds: 5)
     static let quick = BenchTiming(seconds: 0.01, rounds: 1)
 
     /// Operations per second of `body`.
     func operationsPerSecond(_ body: BenchBody) throws -> Double {
         let calibration = rounds == 1 ? 0.001 : 0.004
         var iterations = 1
-        var elapsed = try Self.time(iterations, body)
+        var elapsed = try time(iterations, body)
         while elapsed < calibration {
             iterations *= 2
-            elapsed = try Self.time(iterations, body)
+            elapsed = try time(iterations, body)
         }
         let perRound = max(1, Int(Double(iterations) * (seconds / Double(rounds)) / elapsed))
         var best = 0.0
-        for _ in 0..<rounds { best = max(best, Double(perRound) / (try Self.time(perRound, body))) }
+        for _ in 0..<rounds { best = max(best, Double(perRound) / (try time(perRound, body))) }
         return best
     }
 
-    /// Seconds taken by `body(iterations)` on the monotonic clock.
-    static func time(_ iterations: Int, _ body: BenchBody) throws -> Double {
+    /// Seconds taken by `body(iterations)` on `clock`.
+    func time(_ iterations: Int, _ body: BenchBody) throws -> Double {
         var start = timespec(), end = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &start)
+        clock_gettime(clock, &start)
         try body(iterations)
-        clock_gettime(CLOCK_MONOTONIC, &end)
+        clock_gettime(clock, &end)
         return Double(end.tv_sec - start.tv_sec) + Double(end.tv_nsec - start.tv_nsec) / 1e9
     }
 }

@@ -2,10 +2,12 @@
 // and the C references: Benchmarks/README.md.
 import Foundation
 
-/// Command-line options: `--quick`, `--seconds S`, `--filter TEXT` (repeatable, substring of the op name).
+/// Command-line options: `--quick`, `--seconds S`, `--elapsed` (wall clock instead of the thread's CPU
+/// time), `--filter TEXT` (repeatable, substring of the op name).
 struct Options {
     var seconds = 0.5
-    var rounds = 3
+    var rounds = 5
+    var clock = CLOCK_THREAD_CPUTIME_ID
     var filters: [String] = []
 
     init(_ arguments: [String]) {
@@ -13,6 +15,7 @@ struct Options {
         while i < arguments.count {
             switch arguments[i] {
             case "--quick": seconds = 0.01; rounds = 1
+            case "--elapsed": clock = CLOCK_MONOTONIC
             case "--seconds" where i + 1 < arguments.count: i += 1; seconds = Double(arguments[i]) ?? seconds
             case "--filter" where i + 1 < arguments.count: i += 1; filters.append(arguments[i])
             default:
@@ -26,12 +29,12 @@ struct Options {
     func selects(_ op: String) -> Bool { filters.isEmpty || filters.contains { op.contains($0) } }
 }
 
-/// Seconds taken by `body(iterations)`.
-func timed(_ iterations: Int, _ body: (Int) -> Void) -> Double {
+/// Seconds taken by `body(iterations)` on `clock`.
+func timed(_ clock: clockid_t, _ iterations: Int, _ body: (Int) -> Void) -> Double {
     var start = timespec(), end = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &start)
+    clock_gettime(clock, &start)
     body(iterations)
-    clock_gettime(CLOCK_MONOTONIC, &end)
+    clock_gettime(clock, &end)
     return Double(end.tv_sec - start.tv_sec) + Double(end.tv_nsec - start.tv_nsec) / 1e9
 }
 
@@ -40,14 +43,14 @@ func timed(_ iterations: Int, _ body: (Int) -> Void) -> Double {
 func operationsPerSecond(_ options: Options, _ body: (Int) -> Void) -> Double {
     let calibration = options.rounds == 1 ? 0.001 : 0.004
     var iterations = 1
-    var elapsed = timed(iterations, body)
+    var elapsed = timed(options.clock, iterations, body)
     while elapsed < calibration {
         iterations *= 2
-        elapsed = timed(iterations, body)
+        elapsed = timed(options.clock, iterations, body)
     }
     let perRound = max(1, Int(Double(iterations) * (options.seconds / Double(options.rounds)) / elapsed))
     var best = 0.0
-    for _ in 0..<options.rounds { best = max(best, Double(perRound) / timed(perRound, body)) }
+    for _ in 0..<options.rounds { best = max(best, Double(perRound) / timed(options.clock, perRound, body)) }
     return best
 }
 
