@@ -66,7 +66,7 @@ static void aes_gcm_rows(const struct bench_options *o, const char *name, size_t
 /* ---- ChaCha20-Poly1305 ---- */
 static const unsigned char chacha_key[32] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
                                              17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32};
-static const unsigned char chacha_nonce[12] = {7, 0, 0, 0, 0x40, 0x41, 0x42, 0x43, 0x44, 0x45, 0x46, 0x47};
+static const unsigned char chacha_nonce[12] = {0x24, 0x24, 0x24, 0x24, 0x24, 0x24, 0x24, 0x24, 0x24, 0x24, 0x24, 0x24};
 
 static void chacha_seal(void *c, long n) {
     (void)c;
