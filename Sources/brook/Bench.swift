@@ -57,7 +57,11 @@ struct Bench: ParsableCommand {
         if elapsed { timing.clock = CLOCK_MONOTONIC }
         let references = unique(self.references)
         let root = packagePath.map { URL(fileURLWithPath: $0) } ?? Self.checkout
-        let executables = try references.map { try $0.build(root: root) }
+        let executables = try references.map { reference in
+            // Progress on stderr keeps stdout to the report (the first swift-crypto build takes minutes).
+            FileHandle.standardError.write(Data("brook bench: building the \(reference.rawValue) reference\n".utf8))
+            return try reference.build(root: root)
+        }
 
         var results: [BenchResult] = []
         for benchCase in BenchRegistry.cases(matching: filter) {
