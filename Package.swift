@@ -63,5 +63,7 @@ let package = Package(
         .testTarget(name: "BrookSansIOTests", dependencies: ["BrookSansIO"]),
         // SRTP vectors, hostile input, and differential tests against libsrtp2 (pylibsrtp).
         .testTarget(name: "BrookSRTPTests", dependencies: ["BrookSRTP", "BrookCrypto", "BrookVectors", "BrookTestSupport"]),
+        // `brook bench --quick --json` end to end (schema only, never timing); runs the built executable.
+        .testTarget(name: "BrookBenchTests", dependencies: ["brook"]),
     ]
 )

@@ -1,0 +1,48 @@
+// One measured figure and its JSON line, the contract of issue 3 shared by `brook bench --json` and
+// every reference program:
+//   {"op": "aes-128-gcm-seal", "bytes": 16384, "impl": "brook", "mb_per_s": 123.4}
+//   {"op": "p256-sign", "impl": "brook", "ops_per_s": 4567.8}
+import Foundation
+
+struct BenchResult: Sendable {
+    /// The `impl` values the schema allows.
+    static let implementations = ["brook", "openssl", "openssl-nohw", "swift-crypto", "bearssl"]
+
+    let row: BenchRow
+    let impl: String
+    /// MB/s (10^6 bytes) for throughput rows, ops/s for key operations.
+    let rate: Double
+
+    var jsonLine: String {
+        let figure = String(format: "%.1f", rate)
+        if let bytes = row.bytes {
+            return "{\"op\": \"\(row.op)\", \"bytes\": \(bytes), \"impl\": \"\(impl)\", \"mb_per_s\": \(figure)}"
+        }
+        return "{\"op\": \"\(row.op)\", \"impl\": \"\(impl)\", \"ops_per_s\": \(figure)}"
+    }
+}
+
+extension BenchResult {
+    init(row: BenchRow, impl: String, operationsPerSecond: Double) {
+        self.init(row: row, impl: impl, rate: row.bytes.map { operationsPerSecond * Double($0) / 1e6 } ?? operationsPerSecond)
+    }
+
+    /// Parses a reference program's line, accepting exactly the schema's two shapes.
+    init(jsonLine line: String) throws(BenchError) {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
+            throw .reference("not a JSON object: \(line)")
+        }
+        let keys = Set(object.keys)
+        guard let op = object["op"] as? String, !op.isEmpty, let impl = object["impl"] as? String,
+              Self.implementations.contains(impl)
+        else { throw .reference("bad op or impl: \(line)") }
+        if keys == ["op", "bytes", "impl", "mb_per_s"], let bytes = object["bytes"] as? Int, bytes > 0,
+           let rate = object["mb_per_s"] as? Double, rate.isFinite, rate >= 0 {
+            self.init(row: BenchRow(op: op, bytes: bytes), impl: impl, rate: rate)
+        } else if keys == ["op", "impl", "ops_per_s"], let rate = object["ops_per_s"] as? Double, rate.isFinite, rate >= 0 {
+            self.init(row: BenchRow(op: op, bytes: nil), impl: impl, rate: rate)
+        } else {
+            throw .reference("not of the schema: \(line)")
+        }
+    }
+}
