@@ -43,10 +43,12 @@ struct Limbs256: Sendable, Equatable {
     @inline(__always) @usableFromInline
     var isZeroMask: UInt64 { ConstantTime.isZeroMask(w0 | w1 | w2 | w3) }
 
-    /// `mask` all ones selects `a`, zero selects `b`.
+    /// `mask` all ones selects `a`, zero selects `b`. The mask passes a value barrier: otherwise
+    /// LLVM may compile a selection by a comparison's mask into a branch (see ValueBarrier.swift).
     @inline(__always) @usableFromInline
     static func select(_ mask: UInt64, _ a: Limbs256, _ b: Limbs256) -> Limbs256 {
-        Limbs256(b.w0 ^ (mask & (a.w0 ^ b.w0)), b.w1 ^ (mask & (a.w1 ^ b.w1)),
+        let mask = valueBarrier(mask)
+        return Limbs256(b.w0 ^ (mask & (a.w0 ^ b.w0)), b.w1 ^ (mask & (a.w1 ^ b.w1)),
                  b.w2 ^ (mask & (a.w2 ^ b.w2)), b.w3 ^ (mask & (a.w3 ^ b.w3)))
     }
 }
