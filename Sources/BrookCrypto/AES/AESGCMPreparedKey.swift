@@ -74,7 +74,8 @@ extension AES.GCM {
                 let stream = batch.baseAddress!
                 firstBatch(j0, into: stream)
                 finishTag(mask: stream, aad: aad, ciphertext: UnsafeRawBufferPointer(buffer))
-                let valid = ConstantTime.isEqual(UnsafeRawBufferPointer(start: stream, count: tag.count), tag)
+                // The verdict is public: the caller learns it anyway (plaintext or an error).
+                let valid = declassified(ConstantTime.isEqual(UnsafeRawBufferPointer(start: stream, count: tag.count), tag))
                 // Nothing is decrypted unless the tag matched.
                 if valid { applyKeystream(buffer, firstBatch: stream, j0: j0) }
                 for i in 0..<64 { batch[i] = 0 }

@@ -54,7 +54,8 @@ public enum Curve25519 {
 
             /// The matching public key, X25519(k, 9), computed on each access (one scalar multiplication).
             public var publicKey: PublicKey {
-                PublicKey(uncheckedBytes: X25519.scalarMultiply(scalar: bytes, u: X25519.basePoint))
+                // A public key is public.
+                PublicKey(uncheckedBytes: declassified(X25519.scalarMultiply(scalar: bytes, u: X25519.basePoint)))
             }
 
             /// The shared secret X25519(k, peer) (RFC 7748 §6.1).
@@ -62,7 +63,9 @@ public enum Curve25519 {
             ///   exactly for small-order peer keys; the check is constant-time.
             public func sharedSecretFromKeyAgreement(with publicKeyShare: PublicKey) throws(CryptoKitError) -> SharedSecret {
                 let secret = X25519.scalarMultiply(scalar: bytes, u: publicKeyShare.bytes)
-                let isZero = secret.withUnsafeBytes { ConstantTime.isAllZero($0) }
+                // Public: an all-zero result comes from a small-order peer key (public input), and
+                // the caller is told through the error.
+                let isZero = declassified(secret.withUnsafeBytes { ConstantTime.isAllZero($0) })
                 guard !isZero else { throw .zeroSharedSecret }
                 return SharedSecret(bytes: secret)
             }

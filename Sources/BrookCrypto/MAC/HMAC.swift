@@ -77,7 +77,8 @@ public struct HMAC<H: HashFunction>: Sendable {
         _ code: some Collection<UInt8>, authenticating data: some Collection<UInt8>, using key: SymmetricKey
     ) -> Bool {
         guard code.count == H.Digest.byteCount else { return false }
-        return authenticationCode(for: data, using: key) == code
+        // The verdict is what the caller asked for: public.
+        return declassified(authenticationCode(for: data, using: key) == code)
     }
 
     /// True when `code` is the MAC of `data` under `key`; constant-time.
@@ -85,6 +86,7 @@ public struct HMAC<H: HashFunction>: Sendable {
     public static func isValidAuthenticationCode(
         _ code: HashedAuthenticationCode<H>, authenticating data: some Collection<UInt8>, using key: SymmetricKey
     ) -> Bool {
-        authenticationCode(for: data, using: key) == code
+        // The verdict is what the caller asked for: public.
+        declassified(authenticationCode(for: data, using: key) == code)
     }
 }

@@ -10,7 +10,8 @@ struct P256PrivateKeyMaterial: Sendable {
     init(value: Limbs256) {
         self.value = value
         let (point, _) = P256Point.generatorMultiplied(by: value).affine
-        self.publicKey = P256PublicKeyMaterial(point: point)
+        // A public key is public.
+        self.publicKey = P256PublicKeyMaterial(point: declassified(point))
     }
 
     /// A scalar drawn uniformly from [1, n − 1] by rejection sampling (FIPS 186-5 §A.2.2): each
@@ -20,7 +21,9 @@ struct P256PrivateKeyMaterial: Sendable {
         while true {
             var candidate = Limbs256.zero
             withUnsafeMutableBytes(of: &candidate) { SystemRandom.fill($0, using: &rng) }
-            let valid = candidate.lessThanMask(P256Scalar.modulus) & ~candidate.isZeroMask
+            // Public: a rejected candidate is discarded, and the accepted one is independent of how
+            // many were rejected, so the verdict reveals nothing about the key (SECURITY.md).
+            let valid = declassified(candidate.lessThanMask(P256Scalar.modulus) & ~candidate.isZeroMask)
             if valid != 0 {
                 self.init(value: candidate)
                 return
@@ -34,7 +37,7 @@ struct P256PrivateKeyMaterial: Sendable {
         guard bytes.count == 32 else { throw .invalidPrivateKey }
         let value = withContiguousBytes(of: bytes) { Limbs256(bigEndian: $0.baseAddress!) }
         // Validity is reported to the caller anyway, so testing the combined mask is no leak.
-        guard (value.lessThanMask(P256Scalar.modulus) & ~value.isZeroMask) != 0 else { throw .invalidPrivateKey }
+        guard declassified(value.lessThanMask(P256Scalar.modulus) & ~value.isZeroMask) != 0 else { throw .invalidPrivateKey }
         self.init(value: value)
     }
 
@@ -66,7 +69,8 @@ struct P256PrivateKeyMaterial: Sendable {
     func sharedSecret(with peer: P256PublicKeyMaterial) throws(CryptoKitError) -> SharedSecret {
         let (point, isIdentity) = P256Point(peer.point).multiplied(by: value).affine
         // Q has prime order n and 1 ≤ d < n, so d·Q is never the identity; checked all the same.
-        guard isIdentity == 0 else { throw .zeroSharedSecret }
+        // The verdict is public (always false for a valid key pair; reported as an error).
+        guard declassified(isIdentity) == 0 else { throw .zeroSharedSecret }
         return SharedSecret(bytes: point.x.bigEndianBytes)
     }
 }

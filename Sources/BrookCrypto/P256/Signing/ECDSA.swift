@@ -30,8 +30,9 @@ enum ECDSA {
         let kInverse = P256Scalar(canonical: k).inverted
         let s = kInverse * (P256Scalar(reducing: e) + r * P256Scalar(canonical: d))
         // Whether r or s vanished is public (it only happens with negligible probability).
-        guard (r.isZeroMask | s.isZeroMask) == 0 else { return nil }
-        return P256.Signing.ECDSASignature(r: rValue.bigEndianBytes, s: s.bigEndianBytes)
+        guard declassified(r.isZeroMask | s.isZeroMask) == 0 else { return nil }
+        // The signature is the output, published by design.
+        return P256.Signing.ECDSASignature(r: declassified(rValue.bigEndianBytes), s: declassified(s.bigEndianBytes))
     }
 
     /// Signs `digest` with a nonce from RFC 6979 (HMAC-DRBG over `hash`), optionally hedged with

@@ -38,7 +38,8 @@ struct RFC6979NonceGenerator<H: HashFunction> {
                 t += value
             }
             let candidate = t.withUnsafeBytes { ECDSA.bits2int($0) }   // h.3
-            let acceptable = candidate.lessThanMask(P256Scalar.modulus) & ~candidate.isZeroMask
+            // Public: only rejected candidates (discarded) influence the verdict (SECURITY.md).
+            let acceptable = declassified(candidate.lessThanMask(P256Scalar.modulus) & ~candidate.isZeroMask)
             key = mac(value + [0x00])                                  // prepare for another candidate
             value = mac(value)
             if acceptable != 0 { return candidate }
