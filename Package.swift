@@ -44,6 +44,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The secret-taint check (SECURITY.md): BrookCrypto under valgrind memcheck with secrets marked
+        // undefined through memcheck.h client requests. A test tool, in no product; run by BrookCryptoTests.
+        .systemLibrary(name: "CValgrind", path: "Tests/CValgrind"),
+        .executableTarget(name: "brook-ctcheck", dependencies: ["BrookCrypto", "CValgrind"]),
         // GMP as an independent big-number oracle: tests only, never shipped code.
         .systemLibrary(name: "CGMP", path: "Tests/CGMP"),
         // What every test target shares: where vectors and oracles live, running external tools,
