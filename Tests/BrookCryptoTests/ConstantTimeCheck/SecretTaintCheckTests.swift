@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import BrookTestSupport
 
 /// The secret-taint check (SECURITY.md, "How constant time is checked"): `brook-ctcheck` runs every
 /// secret-handling operation of BrookCrypto with its secrets marked undefined, under valgrind
