@@ -43,23 +43,26 @@ struct Limbs256: Sendable, Equatable {
     @inline(__always) @usableFromInline
     var isZeroMask: UInt64 { ConstantTime.isZeroMask(w0 | w1 | w2 | w3) }
 
-    /// `mask` all ones selects `a`, zero selects `b`. The mask passes a value barrier: otherwise
-    /// LLVM may compile a selection by a comparison's mask into a branch (see ValueBarrier.swift).
+    /// `mask` all ones selects `a`, zero selects `b`.
     @inline(__always) @usableFromInline
     static func select(_ mask: UInt64, _ a: Limbs256, _ b: Limbs256) -> Limbs256 {
-        let mask = valueBarrier(mask)
-        return Limbs256(b.w0 ^ (mask & (a.w0 ^ b.w0)), b.w1 ^ (mask & (a.w1 ^ b.w1)),
+        Limbs256(b.w0 ^ (mask & (a.w0 ^ b.w0)), b.w1 ^ (mask & (a.w1 ^ b.w1)),
                  b.w2 ^ (mask & (a.w2 ^ b.w2)), b.w3 ^ (mask & (a.w3 ^ b.w3)))
     }
 }
 
 // MARK: - Carry arithmetic
 
+/// 1 for true, 0 for false, with no branch even in an unoptimised build (where `flag ? 1 : 0` on a
+/// secret carry is a conditional jump; the secret-taint check flags it at -Onone).
+@inline(__always) @usableFromInline
+func carryBit(_ flag: Bool) -> UInt64 { UInt64(truncatingIfNeeded: unsafeBitCast(flag, to: UInt8.self)) }
+
 @inline(__always) @usableFromInline
 func addCarry(_ a: UInt64, _ b: UInt64, _ carry: inout UInt64) -> UInt64 {
     let (s1, c1) = a.addingReportingOverflow(b)
     let (s2, c2) = s1.addingReportingOverflow(carry)
-    carry = UInt64(c1 ? 1 : 0) | UInt64(c2 ? 1 : 0)
+    carry = carryBit(c1) | carryBit(c2)
     return s2
 }
 
@@ -67,7 +70,7 @@ func addCarry(_ a: UInt64, _ b: UInt64, _ carry: inout UInt64) -> UInt64 {
 func subBorrow(_ a: UInt64, _ b: UInt64, _ borrow: inout UInt64) -> UInt64 {
     let (d1, b1) = a.subtractingReportingOverflow(b)
     let (d2, b2) = d1.subtractingReportingOverflow(borrow)
-    borrow = UInt64(b1 ? 1 : 0) | UInt64(b2 ? 1 : 0)
+    borrow = carryBit(b1) | carryBit(b2)
     return d2
 }
 
@@ -148,7 +151,7 @@ extension Limbs256 {
             t2 = multiplyAccumulate(t2, a.w2, bi, &c)
             t3 = multiplyAccumulate(t3, a.w3, bi, &c)
             let (s4, o4) = t4.addingReportingOverflow(c)
-            let t5 = UInt64(o4 ? 1 : 0)
+            let t5 = carryBit(o4)
             // t = (t + q·m) / 2⁶⁴ with q chosen so the low limb vanishes.
             let q = t0 &* mPrime
             var d: UInt64 = 0
@@ -158,7 +161,7 @@ extension Limbs256 {
             t2 = multiplyAccumulate(t3, q, m.w3, &d)
             let (s3, o3) = s4.addingReportingOverflow(d)
             t3 = s3
-            t4 = t5 &+ UInt64(o3 ? 1 : 0)
+            t4 = t5 &+ carryBit(o3)
         }
         round(b.w0); round(b.w1); round(b.w2); round(b.w3)
         // t < 2m: subtract m once unless that borrows past the fifth limb.

@@ -30,9 +30,12 @@ struct P256Point: Sendable {
     @inline(__always) @usableFromInline
     var isIdentityMask: UInt64 { z.isZeroMask }
 
+    /// `mask` all ones selects `a`, zero selects `b`. The mask passes a value barrier: otherwise LLVM
+    /// compiles the table scans' selections by a digit comparison into jumps (ValueBarrier.swift).
     @inline(__always) @usableFromInline
     static func select(_ mask: UInt64, _ a: P256Point, _ b: P256Point) -> P256Point {
-        P256Point(x: .select(mask, a.x, b.x), y: .select(mask, a.y, b.y), z: .select(mask, a.z, b.z))
+        let mask = valueBarrier(mask)
+        return P256Point(x: .select(mask, a.x, b.x), y: .select(mask, a.y, b.y), z: .select(mask, a.z, b.z))
     }
 
     @inline(__always) @usableFromInline
@@ -200,9 +203,11 @@ struct P256AffinePoint: Sendable {
         x: P256FieldElement(montgomery: Limbs256(0x79e7_30d4_18a9_143c, 0x75ba_95fc_5fed_b601, 0x79fb_732b_7762_2510, 0x1890_5f76_a537_55c6)),
         y: P256FieldElement(montgomery: Limbs256(0xddf2_5357_ce95_560a, 0x8b4a_b8e4_ba19_e45c, 0xd2e8_8688_dd21_f325, 0x8571_ff18_2588_5d85)))
 
+    /// `mask` all ones selects `a`, zero selects `b`, through a value barrier as `P256Point.select`.
     @inline(__always) @usableFromInline
     static func select(_ mask: UInt64, _ a: P256AffinePoint, _ b: P256AffinePoint) -> P256AffinePoint {
-        P256AffinePoint(x: .select(mask, a.x, b.x), y: .select(mask, a.y, b.y))
+        let mask = valueBarrier(mask)
+        return P256AffinePoint(x: .select(mask, a.x, b.x), y: .select(mask, a.y, b.y))
     }
 
     /// x³ − 3x + b, the right-hand side of the curve equation.
