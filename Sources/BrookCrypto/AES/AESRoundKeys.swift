@@ -128,7 +128,7 @@ private func subWord(_ word: UInt32) -> UInt32 {
     var out: [UInt64] = [~s.7, ~s.6, s.5, s.4, s.3, ~s.2, ~s.1, s.0]
     var result: UInt32 = 0
     for p in 0..<8 {
-        for j in 0..<4 { result |= UInt32((out[p] >> UInt64(j)) & 1) << UInt32(8 * j + p) }
+        for j in 0..<4 { result |= UInt32(truncatingIfNeeded: (out[p] >> UInt64(j)) & 1) << UInt32(8 * j + p) }
     }
     wipe(&planes)
     wipe(&out)
