@@ -38,6 +38,20 @@ let asymmetricOperations: [Operation] = [
         let agreementKey = P256.KeyAgreement.PrivateKey(using: &rng)
         keep(agreementKey.publicKey.x963Representation)
     },
+    Operation("p256-der-import") { inputs in
+        // PKCS#8 and SEC 1 documents: their structure (tags, lengths, OIDs, the stated public key)
+        // is public; the 32 scalar bytes inside are secret.
+        let scalar = p256ScalarBytes(&inputs)
+        let key = try P256.Signing.PrivateKey(rawRepresentation: scalar)
+        for var document in [key.derRepresentation, key.sec1DERRepresentation] {
+            guard let start = (0...(document.count - 32)).first(where: { document[$0..<($0 + 32)].elementsEqual(scalar) }) else {
+                throw CheckFailure("the scalar is not in the DER document")
+            }
+            markSecret(&document, range: start..<(start + 32))
+            keep(try P256.Signing.PrivateKey(derRepresentation: document))
+            keep(try P256.KeyAgreement.PrivateKey(derRepresentation: document))
+        }
+    },
     Operation("x25519") { inputs in
         let peer = try Curve25519.KeyAgreement.PrivateKey(rawRepresentation: inputs.bytes(32)).publicKey
         let privateKey = try Curve25519.KeyAgreement.PrivateKey(rawRepresentation: secret(inputs.bytes(32)))

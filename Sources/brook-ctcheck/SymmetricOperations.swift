@@ -1,4 +1,5 @@
-// AES, AES-GCM, ChaCha20-Poly1305 and HMAC-SHA256 with secret keys and plaintexts.
+// AES, AES-GCM, ChaCha20-Poly1305, HMAC (SHA-1, SHA-256, SHA-384) and the TLS 1.2 PRF with secret
+// keys and plaintexts.
 // Nonces, AAD, ciphertexts and tags are public (they travel in the clear); lengths are public.
 import BrookCrypto
 
@@ -59,6 +60,22 @@ let symmetricOperations: [Operation] = [
             keep(try ChaChaPoly.open(box, using: key))
             throw CheckFailure("ChaCha20-Poly1305 accepted a forged tag")
         } catch CryptoKitError.authenticationFailure {}
+    },
+    Operation("hmac-sha1-sha384") { inputs in
+        // HMAC-SHA1 authenticates SRTP; SHA-384 is the PRF hash of the *_SHA384 DTLS suites.
+        let key = SymmetricKey(data: secret(inputs.bytes(20)))
+        let message = secret(inputs.bytes(1200))
+        keep(Array(HMAC<Insecure.SHA1>.authenticationCode(for: message, using: key)))
+        keep(Array(HMAC<SHA384>.authenticationCode(for: message, using: key)))
+    },
+    Operation("tls12-prf") { inputs in
+        // DTLS 1.2 key derivation: the secret is the premaster or master secret; label and seed
+        // (client and server randoms) are public.
+        let premaster = secret(inputs.bytes(32))
+        let seed = inputs.bytes(64)
+        let master = TLS12PRF<SHA256>.derive(secret: premaster, label: "master secret", seed: seed, byteCount: 48)
+        keep(TLS12PRF<SHA256>.derive(secret: master, label: "key expansion", seed: seed, byteCount: 88))
+        keep(TLS12PRF<SHA384>.derive(secret: master, label: "client finished", seed: seed, byteCount: 12))
     },
     Operation("hmac-sha256") { inputs in
         for keyLength in [32, 100] {   // shorter and longer than the 64-byte block

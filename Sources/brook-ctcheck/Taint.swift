@@ -7,6 +7,11 @@ func markSecret(_ array: inout [UInt8]) {
     array.withUnsafeMutableBytes { brook_ct_mark_secret($0.baseAddress, $0.count) }
 }
 
+/// Marks the bytes of `array` in `range` secret (the scalar inside a DER key document, say).
+func markSecret(_ array: inout [UInt8], range: Range<Int>) {
+    array.withUnsafeMutableBytes { brook_ct_mark_secret($0.baseAddress! + range.lowerBound, range.count) }
+}
+
 /// A copy of `bytes`, marked secret.
 func secret(_ bytes: [UInt8]) -> [UInt8] {
     var copy = bytes

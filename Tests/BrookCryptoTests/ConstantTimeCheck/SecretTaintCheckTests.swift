@@ -11,7 +11,7 @@ struct SecretTaintCheckTests {
     static let operations = [
         "aes-128-block", "aes-256-block", "aes-128-ctr", "aes-128-gcm-seal-open", "aes-256-gcm-seal-open",
         "aes-gcm-open-forged-tag", "chacha20-poly1305-seal-open", "chacha20-poly1305-open-forged-tag",
-        "hmac-sha256", "p256-ecdh", "p256-ecdsa-sign", "p256-keygen", "x25519",
+        "hmac-sha1-sha384", "tls12-prf", "hmac-sha256", "p256-ecdh", "p256-ecdsa-sign", "p256-keygen", "p256-der-import", "x25519",
     ]
     /// The deliberately leaky operations of `brook-ctcheck controls`: each must be flagged.
     static let controls = ["control-table-lookup", "control-branch", "control-early-exit-compare"]
