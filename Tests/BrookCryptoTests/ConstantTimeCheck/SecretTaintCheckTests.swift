@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 import BrookTestSupport
 
@@ -61,7 +64,11 @@ struct CTCheckRun {
     /// Nil (a CI failure, else a note) when valgrind or the tool is missing.
     init?(mode: String) throws {
         guard let valgrind = TestEnvironment.require(ExternalProcess.which("valgrind"), "valgrind (Debian package valgrind)"),
-              let tool = TestEnvironment.require(Self.toolPath(), "the brook-ctcheck executable (built by `swift build`)")
+              let tool = TestEnvironment.require(
+                  Self.toolPath(),
+                  Self.isAddressSanitized
+                      ? "the uninstrumented .build/release/brook-ctcheck (valgrind cannot run ASan code; scripts/test's first pass builds it)"
+                      : "the brook-ctcheck executable (built by `swift build`)")
         else { return nil }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: valgrind)
@@ -87,13 +94,22 @@ struct CTCheckRun {
     }
 
     /// `$BROOK_CTCHECK`, else `brook-ctcheck` beside the test binary (same build configuration).
+    /// valgrind cannot run AddressSanitizer-instrumented code, so in scripts/test's ASan pass
+    /// (.build-asan) the check runs the uninstrumented release tool of the first pass (.build/release).
     static func toolPath() -> String? {
         if let path = ProcessInfo.processInfo.environment["BROOK_CTCHECK"], !path.isEmpty { return path }
-        let testBinary = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        var directory = testBinary.deletingLastPathComponent()
-        // Inside an .xctest bundle directory the build products are one level up.
-        if directory.pathExtension == "xctest" { directory.deleteLastPathComponent() }
+        var directory: URL
+        if isAddressSanitized {
+            directory = TestEnvironment.packageRoot.appendingPathComponent(".build/release")
+        } else {
+            directory = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+            // Inside an .xctest bundle directory the build products are one level up.
+            if directory.pathExtension == "xctest" { directory.deleteLastPathComponent() }
+        }
         let candidate = directory.appendingPathComponent("brook-ctcheck").path
         return FileManager.default.isExecutableFile(atPath: candidate) ? candidate : nil
     }
+
+    /// True when this test process runs under AddressSanitizer (its runtime is linked in).
+    static var isAddressSanitized: Bool { dlsym(nil, "__asan_init") != nil }
 }
