@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "BrookVectors", targets: ["BrookVectors"]),
         .library(name: "BrookX509", targets: ["BrookX509"]),
         .library(name: "BrookSansIO", targets: ["BrookSansIO"]),
+        .library(name: "BrookDTLS", targets: ["BrookDTLS"]),
         .executable(name: "brook", targets: ["brook"]),
     ],
     dependencies: [
@@ -34,6 +35,8 @@ let package = Package(
         // The shared vocabulary of the Sans-IO protocol layers (the caller's clock as a value).
         // Standard library only; every protocol target may import it.
         .target(name: "BrookSansIO"),
+        // DTLS 1.2 (RFC 6347) client and server with DTLS-SRTP, Sans-IO, over BrookCrypto and BrookX509.
+        .target(name: "BrookDTLS", dependencies: ["BrookCrypto", "BrookX509", "BrookSansIO"]),
         .executableTarget(
             name: "brook",
             dependencies: [
@@ -55,5 +58,9 @@ let package = Package(
             ]
         ),
         .testTarget(name: "BrookSansIOTests", dependencies: ["BrookSansIO"]),
+        .testTarget(
+            name: "BrookDTLSTests",
+            dependencies: ["BrookDTLS", "BrookCrypto", "BrookX509", "BrookSansIO", "BrookVectors"]
+        ),
     ]
 )
