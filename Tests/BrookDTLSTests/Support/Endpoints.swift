@@ -39,7 +39,6 @@ struct Reported {
 
     mutating func drain(_ connection: inout DTLSConnection) -> [[UInt8]] {
         var datagrams: [[UInt8]] = []
-        deadline = nil
         while let output = connection.pollOutput() {
             switch output {
             case .transmit(let datagram): datagrams.append(datagram)
@@ -50,6 +49,7 @@ struct Reported {
             case .event(.peerCertificate): peerCertificates += 1
             }
         }
+        deadline = connection.nextDeadline
         return datagrams
     }
 }
