@@ -57,8 +57,9 @@ extension DTLSConnection {
     }
 
     mutating func processHandshake(_ bytes: [UInt8], header: RecordHeader, now: Instant) {
-        let fragments: [HandshakeFragment]
-        do { fragments = try HandshakeFragment.parseAll(bytes[...]) } catch { return fail(error) }
+        // A record whose fragments do not even frame is discarded like any invalid record
+        // (RFC 6347 §4.1.2.7), so unauthenticated garbage cannot end a handshake.
+        guard let fragments = try? HandshakeFragment.parseAll(bytes[...]) else { return }
         for fragment in fragments {
             guard phase != .closed else { return }
             // Finished is the only handshake message protected by epoch 1 (RFC 5246 §7.4.9).
