@@ -123,3 +123,24 @@ import Testing
         #expect(pump.client.nextDeadline == nil && pump.server.nextDeadline == nil)
     }
 }
+
+/// Data that overtakes the Finished it follows is held, not lost.
+@Suite struct EarlyDataTests {
+    @Test("server data arriving before the server's Finished is delivered after connecting")
+    func dataBeforeFinished() throws {
+        var serverConfiguration = Identity.configuration(Identity.server, expecting: Identity.client)
+        serverConfiguration.cookieExchange = false
+        var pump = Pump(clientConfiguration: Identity.configuration(Identity.client, expecting: Identity.server),
+                        serverConfiguration: serverConfiguration)
+        for datagram in pump.clientReported.drain(&pump.client) { pump.server.handle(datagram: datagram, now: .zero) }
+        for datagram in pump.serverReported.drain(&pump.server) { pump.client.handle(datagram: datagram, now: .zero) }
+        for datagram in pump.clientReported.drain(&pump.client) { pump.server.handle(datagram: datagram, now: .zero) }
+        let flight6 = pump.serverReported.drain(&pump.server)
+        try pump.server.send([7, 7])
+        let data = pump.serverReported.drain(&pump.server)
+        for datagram in data + flight6 { pump.client.handle(datagram: datagram, now: .zero) }
+        _ = pump.clientReported.drain(&pump.client)
+        #expect(pump.clientReported.connected != nil)
+        #expect(pump.clientReported.data == [[7, 7]])
+    }
+}

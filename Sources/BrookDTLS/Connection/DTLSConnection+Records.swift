@@ -24,7 +24,13 @@ extension DTLSConnection {
         case .alert:
             processAlert(plaintext, epoch: header.epoch)
         case .applicationData:
-            guard phase == .connected, header.epoch == 1 else { return }
+            guard header.epoch == 1 else { return }
+            if case .handshaking = phase {
+                // Authenticated data that overtook the peer's Finished: held until the handshake completes.
+                if earlyApplicationData.count < configuration.maximumBufferedRecords { earlyApplicationData.append(plaintext) }
+                return
+            }
+            guard phase == .connected else { return }
             guard outputs.count - outputHead < configuration.maximumQueuedOutputs else {
                 droppedApplicationRecords += 1
                 return

@@ -106,6 +106,8 @@ extension DTLSConnection {
                                     peerFingerprint: CertificateFingerprint(certificate: certificate))
         negotiated = result
         enqueue(.event(.connected(result)))
+        for data in earlyApplicationData { enqueue(.event(.applicationData(data))) }
+        earlyApplicationData = []
     }
 
     /// The extensions both hellos carry: extended_master_secret (RFC 7627) and an empty

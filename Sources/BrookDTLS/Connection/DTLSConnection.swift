@@ -30,6 +30,8 @@ public struct DTLSConnection {
     var writeEpoch: UInt16 = 0
     /// Epoch-1 records that arrived before the keys to read them.
     var futureRecords: [(RecordHeader, ArraySlice<UInt8>)] = []
+    /// Application data authenticated before the handshake completed (the peer's Finished was late).
+    var earlyApplicationData: [[UInt8]] = []
     var negotiated: DTLSNegotiated?
 
     // Timers
@@ -236,6 +238,7 @@ public struct DTLSConnection {
         handshakeDeadline = nil
         flight = Flight()
         futureRecords = []
+        earlyApplicationData = []
         enqueue(.event(.closed(reason)))
     }
 
