@@ -77,7 +77,8 @@ extension DTLSConnection {
             throw .unexpectedMessage("Finished before keys")
         }
         let client = (role == .client) == local
-        return KeySchedule.finished(suite, masterSecret: master, client: client, transcript: handshake.transcript)
+        return KeySchedule.finished(suite, masterSecret: master, client: client,
+                                    transcriptHash: KeySchedule.transcriptHash(suite, handshake.transcript))
     }
 
     /// Checks the peer's Finished (constant-time compare) and adds it to the transcript.

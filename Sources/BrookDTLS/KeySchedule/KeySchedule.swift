@@ -33,9 +33,9 @@ enum KeySchedule {
     }
 
     /// RFC 5246 §7.4.9: verify_data = PRF(master_secret, finished_label, Hash(handshake_messages))[0..11].
-    static func finished(_ suite: DTLSCipherSuite, masterSecret: [UInt8], client: Bool, transcript: [UInt8]) -> [UInt8] {
+    static func finished(_ suite: DTLSCipherSuite, masterSecret: [UInt8], client: Bool, transcriptHash: [UInt8]) -> [UInt8] {
         prf(suite, secret: masterSecret, label: client ? "client finished" : "server finished",
-            seed: transcriptHash(suite, transcript), count: 12)
+            seed: transcriptHash, count: 12)
     }
 
     /// RFC 5705 §4: PRF(master_secret, label, client_random ‖ server_random [‖ context_length ‖ context]).
