@@ -108,3 +108,41 @@ import Testing
         #expect(answer.map(\.type) == [HandshakeType.helloVerifyRequest.rawValue])
     }
 }
+
+/// The stateless front door of a many-client server.
+@Suite struct HelloGateTests {
+    @Test("the gate answers a cookieless ClientHello, admits the cookie-bearing one, drops garbage")
+    func gate() throws {
+        var gate = DTLSHelloGate(now: .zero)
+        var client = DTLSConnection(role: .client, configuration: Identity.configuration(Identity.client, expecting: Identity.server),
+                                    now: .zero, rng: SeededGenerator(seed: 8))
+        var clientReported = Reported()
+        let address: [UInt8] = [127, 0, 0, 1, 0x30, 0x39]
+        #expect(gate.judge(datagram: [1, 2, 3], peerIdentity: address, now: .zero) == .drop)
+        let hello = clientReported.drain(&client)
+        guard case .reply(let verify) = gate.judge(datagram: hello[0], peerIdentity: address, now: .zero) else {
+            Issue.record("no HelloVerifyRequest")
+            return
+        }
+        // The same hello from another address gets another cookie, never admission.
+        #expect(gate.judge(datagram: hello[0], peerIdentity: [10, 0, 0, 1, 0, 1], now: .zero) != .admit)
+        client.handle(datagram: verify, now: .zero)
+        let second = clientReported.drain(&client)
+        #expect(gate.judge(datagram: second[0], peerIdentity: address, now: .zero) == .admit)
+        #expect(gate.judge(datagram: second[0], peerIdentity: [10, 0, 0, 2, 0, 1], now: .zero) != .admit)
+
+        var configuration = Identity.configuration(Identity.server, expecting: Identity.client)
+        configuration.cookieExchange = false
+        var server = DTLSConnection(role: .server, configuration: configuration, now: .zero, rng: SeededGenerator(seed: 9))
+        var serverReported = Reported()
+        server.handle(datagram: second[0], now: .zero)
+        var toClient = serverReported.drain(&server)
+        for _ in 0..<5 {
+            for datagram in toClient { client.handle(datagram: datagram, now: .zero) }
+            let toServer = clientReported.drain(&client)
+            for datagram in toServer { server.handle(datagram: datagram, now: .zero) }
+            toClient = serverReported.drain(&server)
+        }
+        #expect(clientReported.connected != nil && serverReported.connected != nil, "\(String(describing: clientReported.closed)) \(String(describing: serverReported.closed))")
+    }
+}

@@ -42,6 +42,7 @@ extension DTLSConnection {
                 throw .unexpectedMessage("too many HelloVerifyRequests")
             }
             handshake.clientHello?.cookie = request.cookie
+            records.resetEpochZeroReplayWindow()
             sendClientHello(now: now)
         case (.serverHelloOrVerifyRequest, .serverHello):
             try clientProcessServerHello(message)

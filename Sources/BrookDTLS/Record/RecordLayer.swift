@@ -16,6 +16,13 @@ struct RecordLayer {
         readProtection = read
     }
 
+    /// Forgets the epoch-0 records seen so far. A stateless server that answered with a
+    /// HelloVerifyRequest starts its record numbers afresh (RFC 6347 §4.2.1), so the client must not
+    /// take its next records for replays.
+    mutating func resetEpochZeroReplayWindow() {
+        replay[0] = ReplayWindow()
+    }
+
     /// Bytes a record of `epoch` adds around its payload, header included.
     func overhead(epoch: UInt16) -> Int {
         RecordHeader.byteCount + (epoch == 0 ? 0 : (suite?.recordExpansion ?? 0))
