@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "BrookX509", targets: ["BrookX509"]),
         .library(name: "BrookSansIO", targets: ["BrookSansIO"]),
         .library(name: "BrookDTLS", targets: ["BrookDTLS"]),
+        .library(name: "BrookDTLSUDP", targets: ["BrookDTLSUDP"]),
         .executable(name: "brook", targets: ["brook"]),
     ],
     dependencies: [
@@ -37,10 +38,12 @@ let package = Package(
         .target(name: "BrookSansIO"),
         // DTLS 1.2 (RFC 6347) client and server with DTLS-SRTP, Sans-IO, over BrookCrypto and BrookX509.
         .target(name: "BrookDTLS", dependencies: ["BrookCrypto", "BrookX509", "BrookSansIO"]),
+        // Adapter: blocking UDP loop (Glibc) that drives DTLS connections; used by `brook dtls`.
+        .target(name: "BrookDTLSUDP", dependencies: ["BrookDTLS", "BrookSansIO"]),
         .executableTarget(
             name: "brook",
             dependencies: [
-                "BrookCrypto", "BrookVectors",
+                "BrookCrypto", "BrookVectors", "BrookDTLS", "BrookDTLSUDP", "BrookX509", "BrookSansIO",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -60,7 +63,7 @@ let package = Package(
         .testTarget(name: "BrookSansIOTests", dependencies: ["BrookSansIO"]),
         .testTarget(
             name: "BrookDTLSTests",
-            dependencies: ["BrookDTLS", "BrookCrypto", "BrookX509", "BrookSansIO", "BrookVectors"]
+            dependencies: ["BrookDTLS", "BrookDTLSUDP", "BrookCrypto", "BrookX509", "BrookSansIO", "BrookVectors"]
         ),
     ]
 )
