@@ -67,17 +67,20 @@ public final class DTLSUDPLoop {
         }
         guard case .server(let maximum) = role, connections.count < maximum else { return }
         var serverConfiguration = configuration
+        var first = bytes
         if configuration.cookieExchange {
             switch gate.judge(datagram: bytes, peerIdentity: peer.identity, now: now) {
             case .drop: return
             case .reply(let verifyRequest):
                 socket.send(verifyRequest, to: peer)
                 return
-            case .admit: serverConfiguration.cookieExchange = false
+            case .admit(let hello):
+                serverConfiguration.cookieExchange = false
+                first = hello
             }
         }
         var connection = DTLSConnection(role: .server, configuration: serverConfiguration, peerIdentity: peer.identity, now: now)
-        connection.handle(datagram: bytes, now: now)
+        connection.handle(datagram: first, now: now)
         connections[peer] = connection
     }
 

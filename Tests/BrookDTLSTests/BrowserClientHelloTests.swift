@@ -125,17 +125,24 @@ import Testing
             return
         }
         // The same hello from another address gets another cookie, never admission.
-        #expect(gate.judge(datagram: hello[0], peerIdentity: [10, 0, 0, 1, 0, 1], now: .zero) != .admit)
+        if case .admit = gate.judge(datagram: hello[0], peerIdentity: [10, 0, 0, 1, 0, 1], now: .zero) {
+            Issue.record("a cookieless hello admitted")
+        }
         client.handle(datagram: verify, now: .zero)
         let second = clientReported.drain(&client)
-        #expect(gate.judge(datagram: second[0], peerIdentity: address, now: .zero) == .admit)
-        #expect(gate.judge(datagram: second[0], peerIdentity: [10, 0, 0, 2, 0, 1], now: .zero) != .admit)
+        guard case .admit(let admitted) = gate.judge(datagram: second[0], peerIdentity: address, now: .zero) else {
+            Issue.record("cookie-bearing hello not admitted")
+            return
+        }
+        if case .admit = gate.judge(datagram: second[0], peerIdentity: [10, 0, 0, 2, 0, 1], now: .zero) {
+            Issue.record("a cookie made for one address admitted another")
+        }
 
         var configuration = Identity.configuration(Identity.server, expecting: Identity.client)
         configuration.cookieExchange = false
         var server = DTLSConnection(role: .server, configuration: configuration, now: .zero, rng: SeededGenerator(seed: 9))
         var serverReported = Reported()
-        server.handle(datagram: second[0], now: .zero)
+        server.handle(datagram: admitted, now: .zero)
         var toClient = serverReported.drain(&server)
         for _ in 0..<5 {
             for datagram in toClient { client.handle(datagram: datagram, now: .zero) }
@@ -144,5 +151,48 @@ import Testing
             toClient = serverReported.drain(&server)
         }
         #expect(clientReported.connected != nil && serverReported.connected != nil, "\(String(describing: clientReported.closed)) \(String(describing: serverReported.closed))")
+    }
+}
+
+extension HelloGateTests {
+    @Test("the gate reassembles Chromium's two-datagram ClientHello (bounded) and admits it once the cookie checks")
+    func fragmentedHello() throws {
+        var gate = DTLSHelloGate(now: .zero)
+        let address: [UInt8] = [127, 0, 0, 1, 0x12, 0x34]
+        let first = BrowserClientHelloTests.datagrams(BrowserClientHelloTests.chromiumLikeHello(cookie: []).encode(),
+                                                      sequence: 0, recordSequence: 0)
+        #expect(gate.judge(datagram: first[0], peerIdentity: address, now: .zero) == .drop)
+        guard case .reply(let verify) = gate.judge(datagram: first[1], peerIdentity: address, now: .zero) else {
+            Issue.record("no HelloVerifyRequest for the reassembled hello")
+            return
+        }
+        let messages = try BrowserClientHelloTests.handshakeMessages([verify], firstSequence: 0)
+        let cookie = try HelloVerifyRequest(body: try #require(messages.first).body).cookie
+        let second = BrowserClientHelloTests.datagrams(BrowserClientHelloTests.chromiumLikeHello(cookie: cookie).encode(),
+                                                       sequence: 1, recordSequence: 2)
+        #expect(gate.judge(datagram: second[0], peerIdentity: address, now: .zero) == .drop)
+        guard case .admit(let admitted) = gate.judge(datagram: second[1], peerIdentity: address, now: .zero) else {
+            Issue.record("reassembled cookie-bearing hello not admitted")
+            return
+        }
+        var configuration = Identity.configuration(Identity.server, expecting: Identity.client)
+        configuration.cookieExchange = false
+        var server = DTLSConnection(role: .server, configuration: configuration, now: .zero, rng: SeededGenerator(seed: 9))
+        server.handle(datagram: admitted, now: .zero)
+        var reported = Reported()
+        let flight = try BrowserClientHelloTests.handshakeMessages(reported.drain(&server), firstSequence: 1)
+        #expect(flight.map(\.type) == [2, 11, 12, 13, 14])
+    }
+
+    @Test("partial hellos from many addresses stay within the table's bound")
+    func partialFlood() {
+        var gate = DTLSHelloGate(now: .zero)
+        let piece = BrowserClientHelloTests.datagrams(BrowserClientHelloTests.chromiumLikeHello(cookie: []).encode(),
+                                                      sequence: 0, recordSequence: 0)[0]
+        for index in 0..<1000 {
+            let address: [UInt8] = [10, 0, UInt8(index >> 8), UInt8(index & 0xFF), 0, 1]
+            #expect(gate.judge(datagram: piece, peerIdentity: address, now: .zero) == .drop)
+        }
+        #expect(gate.partialHelloCount <= DTLSHelloGate.maximumPartialHellos)
     }
 }
