@@ -22,17 +22,17 @@ import Testing
         #expect(records.count == 3)
         for record in records {
             let suite = try #require(Self.suite(record))
-            let master = KeySchedule.extendedMasterSecret(suite, preMasterSecret: try #require(record.bytes("PreMasterSecret")),
+            let master = KeySchedule<BrookCryptoProvider>.extendedMasterSecret(suite, preMasterSecret: try #require(record.bytes("PreMasterSecret")),
                                                           sessionHash: try #require(record.bytes("SessionHash")))
             #expect(master == record.bytes("MasterSecret"))
-            let block = KeySchedule.keyBlock(suite, masterSecret: master, clientRandom: try #require(record.bytes("ClientRandom")),
+            let block = KeySchedule<BrookCryptoProvider>.keyBlock(suite, masterSecret: master, clientRandom: try #require(record.bytes("ClientRandom")),
                                              serverRandom: try #require(record.bytes("ServerRandom")))
             #expect(block.clientKey == record.bytes("ClientWriteKey") && block.serverKey == record.bytes("ServerWriteKey"))
             #expect(block.clientIV == record.bytes("ClientWriteIV") && block.serverIV == record.bytes("ServerWriteIV"))
             let hash = try #require(record.bytes("TranscriptHash"))
-            #expect(KeySchedule.finished(suite, masterSecret: master, client: true, transcriptHash: hash)
+            #expect(KeySchedule<BrookCryptoProvider>.finished(suite, masterSecret: master, client: true, transcriptHash: hash)
                 == record.bytes("ClientVerifyData"))
-            #expect(KeySchedule.finished(suite, masterSecret: master, client: false, transcriptHash: hash)
+            #expect(KeySchedule<BrookCryptoProvider>.finished(suite, masterSecret: master, client: false, transcriptHash: hash)
                 == record.bytes("ServerVerifyData"))
         }
     }
@@ -44,7 +44,7 @@ import Testing
         for record in records {
             let suite = try #require(Self.suite(record))
             let profile = try #require(SRTPProtectionProfile.allCases.first { $0.ianaName == record["Profile"] })
-            let material = KeySchedule.exportKeyingMaterial(
+            let material = KeySchedule<BrookCryptoProvider>.exportKeyingMaterial(
                 suite, masterSecret: try #require(record.bytes("MasterSecret")),
                 clientRandom: try #require(record.bytes("ClientRandom")), serverRandom: try #require(record.bytes("ServerRandom")),
                 label: SRTPKeyingMaterial.exporterLabel, context: nil, count: profile.keyingMaterialLength)

@@ -45,8 +45,8 @@ import Testing
         #expect(RecordHeader.split(datagram: oversized[...]).isEmpty)
     }
 
-    func protection(_ suite: DTLSCipherSuite) throws -> RecordProtection {
-        try RecordProtection(suite: suite, key: [UInt8](repeating: 7, count: suite.keyLength),
+    func protection(_ suite: DTLSCipherSuite) throws -> RecordProtection<BrookCryptoProvider> {
+        try RecordProtection<BrookCryptoProvider>(suite: suite, key: [UInt8](repeating: 7, count: suite.keyLength),
                              fixedIV: [UInt8](repeating: 9, count: suite.fixedIVLength))
     }
 
@@ -105,7 +105,7 @@ import Testing
     @Test("record layer: epoch-1 replay is dropped; forgeries are counted, never fatal")
     func recordLayerReplay() throws {
         let suite = DTLSCipherSuite.ecdheECDSAWithAES128GCMSHA256
-        var sender = RecordLayer(), receiver = RecordLayer()
+        var sender = RecordLayer<BrookCryptoProvider>(), receiver = RecordLayer<BrookCryptoProvider>()
         sender.installKeys(suite: suite, write: try protection(suite), read: try protection(suite))
         receiver.installKeys(suite: suite, write: try protection(suite), read: try protection(suite))
         var datagram: [UInt8] = []

@@ -3,9 +3,9 @@ import BrookSansIO
 /// The client's side of the handshake (RFC 6347 §4.2.1, RFC 5246 §7.3):
 /// flight 1/3 ClientHello → (HelloVerifyRequest) → ServerHello … ServerHelloDone →
 /// flight 5 Certificate, ClientKeyExchange, CertificateVerify, ChangeCipherSpec, Finished → Finished.
-extension DTLSConnection {
+extension DTLSEndpoint {
     /// HelloVerifyRequests answered before giving up on a server that keeps asking.
-    static let maximumHelloVerifyRequests = 4
+    static var maximumHelloVerifyRequests: Int { 4 }
 
     mutating func startClient(now: Instant) {
         handshake.clientRandom = randomBytes(32)

@@ -1,6 +1,6 @@
 import BrookSansIO
 
-extension DTLSConnection {
+extension DTLSEndpoint {
     /// One record: open it, then route it by content type (RFC 5246 §6.2.1).
     mutating func process(header: RecordHeader, fragment: ArraySlice<UInt8>, now: Instant) {
         // RFC 6347 §4.1: DTLS 1.2 records; a first ClientHello may carry DTLS 1.0 in the record.

@@ -2,7 +2,7 @@ import BrookCrypto
 import BrookSansIO
 import BrookX509
 
-extension DTLSConnection {
+extension DTLSEndpoint {
     /// Adds a message to the transcript as one unfragmented message.
     mutating func appendTranscript(type: HandshakeType, sequence: UInt16, body: [UInt8]) {
         handshake.transcript += HandshakeFragment.transcriptBytes(type: type.rawValue, sequence: sequence, body: body)
@@ -60,13 +60,13 @@ extension DTLSConnection {
     /// and installs the epoch-1 record keys.
     mutating func deriveKeys(preMasterSecret: [UInt8], now: Instant) throws(DTLSError) {
         guard let suite = handshake.suite else { throw .unexpectedMessage("keys before a cipher suite") }
-        let sessionHash = KeySchedule.transcriptHash(suite, handshake.transcript)
-        let master = KeySchedule.extendedMasterSecret(suite, preMasterSecret: preMasterSecret, sessionHash: sessionHash)
+        let sessionHash = KeySchedule<Crypto>.transcriptHash(suite, handshake.transcript)
+        let master = KeySchedule<Crypto>.extendedMasterSecret(suite, preMasterSecret: preMasterSecret, sessionHash: sessionHash)
         handshake.masterSecret = master
-        let block = KeySchedule.keyBlock(suite, masterSecret: master, clientRandom: handshake.clientRandom,
+        let block = KeySchedule<Crypto>.keyBlock(suite, masterSecret: master, clientRandom: handshake.clientRandom,
                                          serverRandom: handshake.serverRandom)
-        let client = try RecordProtection(suite: suite, key: block.clientKey, fixedIV: block.clientIV)
-        let server = try RecordProtection(suite: suite, key: block.serverKey, fixedIV: block.serverIV)
+        let client = try RecordProtection<Crypto>(suite: suite, key: block.clientKey, fixedIV: block.clientIV)
+        let server = try RecordProtection<Crypto>(suite: suite, key: block.serverKey, fixedIV: block.serverIV)
         records.installKeys(suite: suite, write: role == .client ? client : server, read: role == .client ? server : client)
         drainFutureRecords(now: now)
     }
@@ -77,8 +77,8 @@ extension DTLSConnection {
             throw .unexpectedMessage("Finished before keys")
         }
         let client = (role == .client) == local
-        return KeySchedule.finished(suite, masterSecret: master, client: client,
-                                    transcriptHash: KeySchedule.transcriptHash(suite, handshake.transcript))
+        return KeySchedule<Crypto>.finished(suite, masterSecret: master, client: client,
+                                    transcriptHash: KeySchedule<Crypto>.transcriptHash(suite, handshake.transcript))
     }
 
     /// Checks the peer's Finished (constant-time compare) and adds it to the transcript.

@@ -2,11 +2,14 @@ import BrookCrypto
 import BrookSansIO
 import BrookX509
 
+/// A DTLS 1.2 connection with BrookCrypto underneath: the type most callers use.
+public typealias DTLSConnection = DTLSEndpoint<BrookCryptoProvider>
+
 /// A DTLS 1.2 connection (RFC 6347), client or server, as a Sans-IO state machine: it never touches a
-/// socket or a clock. Feed it datagrams with `handle(datagram:now:)` and expired timers with
+/// socket or a clock. Generic over the `DTLSCryptoProvider` its records and key schedule use. Feed it datagrams with `handle(datagram:now:)` and expired timers with
 /// `handleTimeout(now:)`, then drain `pollOutput()` until it returns nil: datagrams to send, the next
 /// deadline and events (peer certificate, connected, application data, closed).
-public struct DTLSConnection {
+public struct DTLSEndpoint<Crypto: DTLSCryptoProvider> {
     public enum Role: Sendable, Equatable {
         case client
         case server
@@ -17,7 +20,7 @@ public struct DTLSConnection {
     var rng: any RandomNumberGenerator
     var phase: ConnectionPhase
     var handshake: HandshakeState
-    var records = RecordLayer()
+    var records = RecordLayer<Crypto>()
     var reassembler: Reassembler
     /// `message_seq` of the next handshake message this side sends.
     var nextSendSequence: UInt16 = 0
@@ -157,7 +160,7 @@ public struct DTLSConnection {
             throw .notConnected
         }
         guard length > 0, length <= 1 << 16 else { throw .illegalParameter("export length \(length)") }
-        return KeySchedule.exportKeyingMaterial(suite, masterSecret: master, clientRandom: handshake.clientRandom,
+        return KeySchedule<Crypto>.exportKeyingMaterial(suite, masterSecret: master, clientRandom: handshake.clientRandom,
                                                 serverRandom: handshake.serverRandom, label: label,
                                                 context: context, count: length)
     }

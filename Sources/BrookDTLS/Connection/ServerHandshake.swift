@@ -3,7 +3,7 @@ import BrookSansIO
 /// The server's side of the handshake (RFC 6347 §4.2.1, RFC 5246 §7.3): ClientHello →
 /// (stateless HelloVerifyRequest) → flight 4 ServerHello, Certificate, ServerKeyExchange,
 /// CertificateRequest, ServerHelloDone → client flight 5 → flight 6 ChangeCipherSpec, Finished.
-extension DTLSConnection {
+extension DTLSEndpoint {
     mutating func serverHandle(_ type: HandshakeType, message: Reassembler.Message, now: Instant) throws(DTLSError) {
         guard case .handshaking(let expected) = phase else { return }
         switch (expected, type) {

@@ -14,7 +14,7 @@ struct Flight {
     private static let minimumFragment = 32
 
     /// Packs the flight into datagrams of at most `mtu` bytes, fragmenting messages as needed.
-    func datagrams(mtu: Int, records: inout RecordLayer) throws(DTLSError) -> [[UInt8]] {
+    func datagrams<Crypto>(mtu: Int, records: inout RecordLayer<Crypto>) throws(DTLSError) -> [[UInt8]] {
         var datagrams: [[UInt8]] = []
         var current: [UInt8] = []
         func flush() {

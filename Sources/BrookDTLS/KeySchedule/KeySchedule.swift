@@ -1,17 +1,13 @@
-import BrookCrypto
-
 /// The TLS 1.2 key schedule as DTLS 1.2 uses it, with the suite's PRF hash (SHA-256, or SHA-384
 /// for AES-256-GCM, RFC 5289 §3.2).
-enum KeySchedule {
+enum KeySchedule<Crypto: DTLSCryptoProvider> {
     static func prf(_ suite: DTLSCipherSuite, secret: [UInt8], label: String, seed: [UInt8], count: Int) -> [UInt8] {
-        suite.usesSHA384
-            ? TLS12PRF<SHA384>.derive(secret: secret, label: label, seed: seed, byteCount: count)
-            : TLS12PRF<SHA256>.derive(secret: secret, label: label, seed: seed, byteCount: count)
+        Crypto.prf(sha384: suite.usesSHA384, secret: secret, label: label, seed: seed, count: count)
     }
 
     /// The suite's transcript hash of `messages`.
     static func transcriptHash(_ suite: DTLSCipherSuite, _ messages: [UInt8]) -> [UInt8] {
-        suite.usesSHA384 ? Array(SHA384.hash(data: messages)) : Array(SHA256.hash(data: messages))
+        Crypto.hash(sha384: suite.usesSHA384, messages)
     }
 
     /// RFC 7627 §4: master_secret = PRF(pre_master_secret, "extended master secret", session_hash)[0..47],

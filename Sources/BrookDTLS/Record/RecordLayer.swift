@@ -1,16 +1,16 @@
 /// Per-epoch record state (RFC 6347 §4.1): write sequence numbers, AEAD keys and replay windows for
 /// epoch 0 (plaintext, the handshake) and epoch 1 (after ChangeCipherSpec). There is never an
 /// epoch 2: renegotiation is refused.
-struct RecordLayer {
+struct RecordLayer<Crypto: DTLSCryptoProvider> {
     private var writeSequence: [UInt64] = [0, 0]
-    private(set) var writeProtection: RecordProtection?
-    private(set) var readProtection: RecordProtection?
+    private(set) var writeProtection: RecordProtection<Crypto>?
+    private(set) var readProtection: RecordProtection<Crypto>?
     private var replay: [ReplayWindow] = [ReplayWindow(), ReplayWindow()]
     private(set) var suite: DTLSCipherSuite?
     /// Records that failed authentication (dropped, never fatal: RFC 6347 §4.1.2.7).
     private(set) var authenticationFailures = 0
 
-    mutating func installKeys(suite: DTLSCipherSuite, write: RecordProtection, read: RecordProtection) {
+    mutating func installKeys(suite: DTLSCipherSuite, write: RecordProtection<Crypto>, read: RecordProtection<Crypto>) {
         self.suite = suite
         writeProtection = write
         readProtection = read
@@ -46,7 +46,7 @@ struct RecordLayer {
             return
         }
         guard let protection = writeProtection else { throw .unexpectedMessage("epoch 1 record before keys") }
-        header.length = payload.count + protection.explicitNonceLength + RecordProtection.tagLength
+        header.length = payload.count + protection.explicitNonceLength + RecordProtection<Crypto>.tagLength
         header.encode(into: &out)
         try protection.seal(payload, header: header, into: &out)
     }

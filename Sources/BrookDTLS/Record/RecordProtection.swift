@@ -1,42 +1,26 @@
-import BrookCrypto
-
 /// AEAD protection of one direction of one epoch (RFC 5246 §6.2.3.3):
 /// - AES-GCM (RFC 5288 §3): nonce = 4-byte implicit salt ‖ 8-byte explicit nonce carried in the
 ///   record; the explicit part is the record's epoch ‖ sequence number, which never repeats.
 /// - ChaCha20-Poly1305 (RFC 7905 §2): nonce = 12-byte IV XOR the zero-padded epoch ‖ sequence;
 ///   nothing explicit on the wire.
 /// The additional data is epoch ‖ sequence (8) ‖ type ‖ version ‖ plaintext length (RFC 6347 §4.1.2.1).
-struct RecordProtection {
-    enum Cipher {
-        case aesGCM(AES.GCM.PreparedKey)
-        case chaChaPoly(ChaChaPoly.PreparedKey)
-    }
-
-    static let tagLength = 16
-    let cipher: Cipher
+struct RecordProtection<Crypto: DTLSCryptoProvider> {
+    static var tagLength: Int { 16 }
+    let key: Crypto.RecordKey
     /// The implicit IV: 4 bytes (GCM) or 12 bytes (ChaCha20-Poly1305).
     let fixedIV: [UInt8]
+    /// 8 for GCM's explicit nonce, 0 for ChaCha20-Poly1305.
+    let explicitNonceLength: Int
 
     init(suite: DTLSCipherSuite, key: [UInt8], fixedIV: [UInt8]) throws(DTLSError) {
-        do {
-            switch suite {
-            case .ecdheECDSAWithChaCha20Poly1305SHA256:
-                cipher = .chaChaPoly(try ChaChaPoly.PreparedKey(key: SymmetricKey(data: key)))
-            case .ecdheECDSAWithAES128GCMSHA256, .ecdheECDSAWithAES256GCMSHA384:
-                cipher = .aesGCM(try AES.GCM.PreparedKey(key: SymmetricKey(data: key)))
-            }
-        } catch { throw .cryptoFailure("record key: \(error)") }
+        self.key = try Crypto.prepareRecordKey(key, for: suite)
         self.fixedIV = fixedIV
-    }
-
-    var explicitNonceLength: Int {
-        if case .aesGCM = cipher { return 8 }
-        return 0
+        explicitNonceLength = suite == .ecdheECDSAWithChaCha20Poly1305SHA256 ? 0 : 8
     }
 
     private func nonce(explicit: UInt64) -> [UInt8] {
         var nonce = fixedIV
-        if case .aesGCM = cipher {
+        if explicitNonceLength == 8 {
             nonce.append(u64: explicit)
         } else {
             for i in 0..<8 { nonce[4 + i] ^= UInt8(truncatingIfNeeded: explicit >> UInt64(56 - 8 * i)) }
@@ -64,22 +48,14 @@ struct RecordProtection {
         out.append(contentsOf: plaintext)
         out.append(contentsOf: repeatElement(0, count: Self.tagLength))
         let textEnd = out.count - Self.tagLength
-        let failure: CryptoKitError? = out.withUnsafeMutableBytes { buffer in
+        let sealed: Bool = out.withUnsafeMutableBytes { buffer in
             let text = UnsafeMutableRawBufferPointer(rebasing: buffer[start..<textEnd])
             let tag = UnsafeMutableRawBufferPointer(rebasing: buffer[textEnd...])
             return nonce.withUnsafeBytes { n in
-                aad.withUnsafeBytes { a in
-                    do throws(CryptoKitError) {
-                        switch cipher {
-                        case .aesGCM(let key): try key.seal(inPlace: text, nonce: n, authenticating: a, tag: tag)
-                        case .chaChaPoly(let key): try key.seal(inPlace: text, nonce: n, authenticating: a, tag: tag)
-                        }
-                        return nil
-                    } catch { return error }
-                }
+                aad.withUnsafeBytes { a in Crypto.seal(key, inPlace: text, nonce: n, authenticating: a, tag: tag) }
             }
         }
-        if let failure { throw .cryptoFailure("seal: \(failure)") }
+        guard sealed else { throw .cryptoFailure("record seal rejected its inputs") }
     }
 
     /// The plaintext of a protected fragment, or nil when it is too short or fails authentication.
@@ -102,19 +78,10 @@ struct RecordProtection {
         let opened: Bool = text.withUnsafeMutableBytes { t in
             nonce.withUnsafeBytes { n in
                 aad.withUnsafeBytes { a in
-                    tag.withUnsafeBytes { g in
-                        do throws(CryptoKitError) {
-                            switch cipher {
-                            case .aesGCM(let key): try key.open(inPlace: t, nonce: n, authenticating: a, tag: g)
-                            case .chaChaPoly(let key): try key.open(inPlace: t, nonce: n, authenticating: a, tag: g)
-                            }
-                            return true
-                        } catch { return false }
-                    }
+                    tag.withUnsafeBytes { g in Crypto.open(key, inPlace: t, nonce: n, authenticating: a, tag: g) }
                 }
             }
         }
-        guard opened else { return nil }
-        return text
+        return opened ? text : nil
     }
 }
