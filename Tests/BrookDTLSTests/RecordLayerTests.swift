@@ -94,6 +94,9 @@ import Testing
             #expect(sealer.open(bad[...], header: header) == nil)
         }
         for cut in 0..<out.count { #expect(sealer.open(out.prefix(cut), header: header) == nil) }
+        var empty: [UInt8] = []
+        try sealer.seal([UInt8](), header: header, into: &empty)
+        #expect(sealer.open(empty[...], header: header) == [])
         var moved = header
         moved.sequenceNumber = 8
         if suite == .ecdheECDSAWithChaCha20Poly1305SHA256 { #expect(sealer.open(out[...], header: moved) == nil) }

@@ -18,31 +18,36 @@ struct RecordProtection<Crypto: DTLSCryptoProvider> {
         explicitNonceLength = suite == .ecdheECDSAWithChaCha20Poly1305SHA256 ? 0 : 8
     }
 
-    private func nonce(explicit: UInt64) -> [UInt8] {
-        var nonce = fixedIV
-        if explicitNonceLength == 8 {
-            nonce.append(u64: explicit)
-        } else {
-            for i in 0..<8 { nonce[4 + i] ^= UInt8(truncatingIfNeeded: explicit >> UInt64(56 - 8 * i)) }
+    /// Runs `body` with the 12-byte nonce and 13-byte additional data on the stack (no allocation).
+    @inline(__always)
+    private func withNonceAndAAD<R>(
+        explicit: UInt64, header: RecordHeader, plaintextLength: Int,
+        _ body: (UnsafeRawBufferPointer, UnsafeRawBufferPointer) -> R
+    ) -> R {
+        withUnsafeTemporaryAllocation(byteCount: 25, alignment: 8) { scratch in
+            let nonce = UnsafeMutableRawBufferPointer(rebasing: scratch[0..<12])
+            let aad = UnsafeMutableRawBufferPointer(rebasing: scratch[12..<25])
+            let sequence = header.epochAndSequence
+            for i in 0..<12 { nonce[i] = i < fixedIV.count ? fixedIV[i] : 0 }
+            for i in 0..<8 {
+                let byte = UInt8(truncatingIfNeeded: explicit >> UInt64(56 - 8 * i))
+                // GCM: salt ‖ explicit nonce (RFC 5288 §3); ChaCha20-Poly1305: IV XOR sequence (RFC 7905 §2).
+                if explicitNonceLength == 8 { nonce[4 + i] = byte } else { nonce[4 + i] ^= byte }
+                aad[i] = UInt8(truncatingIfNeeded: sequence >> UInt64(56 - 8 * i))
+            }
+            aad[8] = header.contentType
+            aad[9] = UInt8(truncatingIfNeeded: header.version >> 8)
+            aad[10] = UInt8(truncatingIfNeeded: header.version)
+            aad[11] = UInt8(truncatingIfNeeded: plaintextLength >> 8)
+            aad[12] = UInt8(truncatingIfNeeded: plaintextLength)
+            return body(UnsafeRawBufferPointer(nonce), UnsafeRawBufferPointer(aad))
         }
-        return nonce
-    }
-
-    private static func additionalData(header: RecordHeader, plaintextLength: Int) -> [UInt8] {
-        var aad: [UInt8] = []
-        aad.reserveCapacity(13)
-        aad.append(u64: header.epochAndSequence)
-        aad.append(header.contentType)
-        aad.append(u16: header.version)
-        aad.append(u16: UInt16(truncatingIfNeeded: plaintextLength))
-        return aad
     }
 
     /// Appends the protected fragment for `plaintext` under `header` (whose length is ignored) to `out`.
     func seal(_ plaintext: some Collection<UInt8>, header: RecordHeader, into out: inout [UInt8]) throws(DTLSError) {
         let explicit = header.epochAndSequence
-        let nonce = nonce(explicit: explicit)
-        let aad = Self.additionalData(header: header, plaintextLength: plaintext.count)
+        let length = plaintext.count
         if explicitNonceLength == 8 { out.append(u64: explicit) }
         let start = out.count
         out.append(contentsOf: plaintext)
@@ -51,34 +56,30 @@ struct RecordProtection<Crypto: DTLSCryptoProvider> {
         let sealed: Bool = out.withUnsafeMutableBytes { buffer in
             let text = UnsafeMutableRawBufferPointer(rebasing: buffer[start..<textEnd])
             let tag = UnsafeMutableRawBufferPointer(rebasing: buffer[textEnd...])
-            return nonce.withUnsafeBytes { n in
-                aad.withUnsafeBytes { a in Crypto.seal(key, inPlace: text, nonce: n, authenticating: a, tag: tag) }
+            return withNonceAndAAD(explicit: explicit, header: header, plaintextLength: length) { nonce, aad in
+                Crypto.seal(key, inPlace: text, nonce: nonce, authenticating: aad, tag: tag)
             }
         }
         guard sealed else { throw .cryptoFailure("record seal rejected its inputs") }
     }
 
     /// The plaintext of a protected fragment, or nil when it is too short or fails authentication.
+    /// The only allocation is the plaintext itself; the tag is read where it lies.
     func open(_ fragment: ArraySlice<UInt8>, header: RecordHeader) -> [UInt8]? {
         let overhead = explicitNonceLength + Self.tagLength
         guard fragment.count >= overhead else { return nil }
-        let explicit: UInt64
+        var explicit = header.epochAndSequence
         if explicitNonceLength == 8 {
-            var value: UInt64 = 0
-            for byte in fragment.prefix(8) { value = value << 8 | UInt64(byte) }
-            explicit = value
-        } else {
-            explicit = header.epochAndSequence
+            explicit = 0
+            for byte in fragment.prefix(8) { explicit = explicit << 8 | UInt64(byte) }
         }
-        let nonce = nonce(explicit: explicit)
         let textCount = fragment.count - overhead
-        let aad = Self.additionalData(header: header, plaintextLength: textCount)
         var text = Array(fragment.dropFirst(explicitNonceLength).prefix(textCount))
-        let tag = Array(fragment.suffix(Self.tagLength))
-        let opened: Bool = text.withUnsafeMutableBytes { t in
-            nonce.withUnsafeBytes { n in
-                aad.withUnsafeBytes { a in
-                    tag.withUnsafeBytes { g in Crypto.open(key, inPlace: t, nonce: n, authenticating: a, tag: g) }
+        let opened: Bool = fragment.withUnsafeBytes { whole in
+            let tag = UnsafeRawBufferPointer(rebasing: whole[(whole.count - Self.tagLength)...])
+            return text.withUnsafeMutableBytes { t in
+                withNonceAndAAD(explicit: explicit, header: header, plaintextLength: textCount) { nonce, aad in
+                    Crypto.open(key, inPlace: t, nonce: nonce, authenticating: aad, tag: tag)
                 }
             }
         }
