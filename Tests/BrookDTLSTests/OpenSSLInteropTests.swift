@@ -143,4 +143,45 @@ import Testing
         driver.connection.close()
         driver.flush()
     }
+
+    /// An OpenSSL configuration that turns extended_master_secret off (SSL_OP_NO_EXTENDED_MASTER_SECRET).
+    static let noEMSConfiguration = """
+        openssl_conf = default_conf
+        [default_conf]
+        ssl_conf = ssl_sect
+        [ssl_sect]
+        system_default = system_default_sect
+        [system_default_sect]
+        Options = -ExtendedMasterSecret
+        """
+
+    @Test("a client without extended_master_secret: refused by default, RFC 5246 §8.1 master secret when allowed",
+          arguments: [true, false])
+    func clientWithoutExtendedMasterSecret(required: Bool) throws {
+        guard ChildProcess.requireOpenSSL() else { return }
+        let directory = try TemporaryDirectory()
+        let files = try Self.writeIdentity(directory)
+        let conf = try directory.write("no-ems.cnf", Self.noEMSConfiguration)
+        var configuration = Identity.configuration(Self.ourIdentity, expecting: Self.peerIdentity)
+        configuration.requireExtendedMasterSecret = required
+        configuration.retransmission = .rfc
+        let socket = try UDPSocket()
+        var driver = UDPDriver(connection: DTLSConnection(role: .server, configuration: configuration, now: monotonicNow()),
+                               socket: socket, peer: nil)
+        let client = try ChildProcess(["stdbuf", "-oL", "openssl", "s_client", "-dtls1_2", "-connect", "127.0.0.1:\(socket.port)",
+                                       "-cert", files.cert, "-key", files.key, "-use_srtp", "SRTP_AEAD_AES_128_GCM",
+                                       "-keymatexport", SRTPKeyingMaterial.exporterLabel, "-keymatexportlen", "56"],
+                                      environment: ["OPENSSL_CONF": conf])
+        defer { client.terminate() }
+        _ = driver.run(seconds: 10) { $0.connected != nil || $0.closed != nil }
+        if required {
+            #expect(driver.reported.closed == .error(.handshakeFailure("client does not offer extended_master_secret")))
+            return
+        }
+        let negotiated = try #require(driver.reported.connected, "\(String(describing: driver.reported.closed))")
+        let output = try #require(client.waitForOutput(containing: "Keying material: ", seconds: 5), "\(client.output)")
+        #expect(output.contains("Extended master secret: no"))
+        #expect(SRTPKeyingMaterial(profile: .aeadAES128GCM, material: try #require(Self.keyingMaterial(in: output)),
+                                   isClient: false) == negotiated.srtp)
+    }
 }

@@ -90,7 +90,8 @@ extension DTLSEndpoint {
         for entry in hello.extensions.entries where !offered.contains(entry.type) {
             throw .unsupportedExtension(entry.type)
         }
-        if hello.extensions[ExtensionType.extendedMasterSecret] == nil {
+        handshake.usesExtendedMasterSecret = hello.extensions[ExtensionType.extendedMasterSecret] != nil
+        if configuration.requireExtendedMasterSecret && !handshake.usesExtendedMasterSecret {
             throw .handshakeFailure("server did not negotiate extended_master_secret")
         }
         if let info = hello.extensions[ExtensionType.renegotiationInfo], !HelloExtensions.isEmptyRenegotiationInfo(info) {

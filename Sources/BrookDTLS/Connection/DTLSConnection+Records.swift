@@ -80,7 +80,9 @@ extension DTLSEndpoint {
                 reassembler.reset(nextSequence: fragment.messageSequence)
             }
             if fragment.messageSequence < reassembler.nextSequence {
-                if fragment.messageSequence == peerFlightLastSequence, fragment.offset == 0 { retransmitFlight() }
+                if fragment.messageSequence == peerFlightLastSequence, fragment.offset == 0 {
+                    retransmitOnPeerRepeat(now: now)
+                }
                 continue
             }
             if phase == .connected { continue }
@@ -93,6 +95,14 @@ extension DTLSEndpoint {
                 return fail(error)
             }
         }
+    }
+
+    /// The peer sent its last flight again, so it missed ours: send ours again (RFC 6347 §4.2.4), at
+    /// most once per half initial timeout, so forged epoch-0 repeats cannot turn us into an amplifier.
+    mutating func retransmitOnPeerRepeat(now: Instant) {
+        if let last = lastRepeatRetransmit, now - last < initialTimeout / 2 { return }
+        lastRepeatRetransmit = now
+        retransmitFlight()
     }
 
     /// A new handshake on an established connection: refused with a no_renegotiation warning (RFC 5746 §4.5).

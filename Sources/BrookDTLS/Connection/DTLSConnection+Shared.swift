@@ -56,12 +56,19 @@ extension DTLSEndpoint {
         }
     }
 
-    /// Derives the extended master secret from the transcript through ClientKeyExchange (RFC 7627 §4)
-    /// and installs the epoch-1 record keys.
+    /// Derives the master secret — extended (RFC 7627 §4, from the transcript through
+    /// ClientKeyExchange) unless the peer declined it and the configuration allows that — and
+    /// installs the epoch-1 record keys.
     mutating func deriveKeys(preMasterSecret: [UInt8], now: Instant) throws(DTLSError) {
         guard let suite = handshake.suite else { throw .unexpectedMessage("keys before a cipher suite") }
-        let sessionHash = KeySchedule<Crypto>.transcriptHash(suite, handshake.transcript)
-        let master = KeySchedule<Crypto>.extendedMasterSecret(suite, preMasterSecret: preMasterSecret, sessionHash: sessionHash)
+        let master: [UInt8]
+        if handshake.usesExtendedMasterSecret {
+            let sessionHash = KeySchedule<Crypto>.transcriptHash(suite, handshake.transcript)
+            master = KeySchedule<Crypto>.extendedMasterSecret(suite, preMasterSecret: preMasterSecret, sessionHash: sessionHash)
+        } else {
+            master = KeySchedule<Crypto>.masterSecret(suite, preMasterSecret: preMasterSecret,
+                                                     clientRandom: handshake.clientRandom, serverRandom: handshake.serverRandom)
+        }
         handshake.masterSecret = master
         let block = KeySchedule<Crypto>.keyBlock(suite, masterSecret: master, clientRandom: handshake.clientRandom,
                                          serverRandom: handshake.serverRandom)

@@ -29,6 +29,8 @@ public struct DTLSEndpoint<Crypto: DTLSCryptoProvider> {
     /// `message_seq` of the last message of the peer's previous flight: seeing it again means the
     /// peer missed our answer, so the flight is sent again (RFC 6347 §4.2.4).
     var peerFlightLastSequence: UInt16?
+    /// When the flight was last sent again because the peer repeated its own.
+    var lastRepeatRetransmit: Instant?
     /// Epoch this side writes alerts and application data in.
     var writeEpoch: UInt16 = 0
     /// Epoch-1 records that arrived before the keys to read them.

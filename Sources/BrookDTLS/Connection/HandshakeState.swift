@@ -40,6 +40,9 @@ struct HandshakeState {
     /// Every handshake message so far, each as one unfragmented DTLS handshake message (RFC 6347 §4.2.6).
     var transcript: [UInt8] = []
     var masterSecret: [UInt8]?
+    /// Whether both sides negotiated extended_master_secret (RFC 7627); only a configuration that
+    /// does not require it can end up without.
+    var usesExtendedMasterSecret = true
     /// Client: the ECDHE output, held from ServerKeyExchange until the key derivation.
     var preMasterSecret: [UInt8]?
     /// HelloVerifyRequests the client has answered (bounded against a looping server).

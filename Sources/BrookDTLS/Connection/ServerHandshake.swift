@@ -99,6 +99,7 @@ extension DTLSEndpoint {
             throw .illegalParameter("client point formats lack uncompressed")
         }
         let hasEMS = extensions[ExtensionType.extendedMasterSecret] != nil
+        handshake.usesExtendedMasterSecret = hasEMS
         if configuration.requireExtendedMasterSecret && !hasEMS {
             throw .handshakeFailure("client does not offer extended_master_secret")
         }

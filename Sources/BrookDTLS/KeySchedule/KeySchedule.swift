@@ -16,6 +16,13 @@ enum KeySchedule<Crypto: DTLSCryptoProvider> {
         prf(suite, secret: preMasterSecret, label: "extended master secret", seed: sessionHash, count: 48)
     }
 
+    /// RFC 5246 §8.1: master_secret = PRF(pre_master_secret, "master secret", client_random ‖ server_random),
+    /// used only when extended_master_secret was not negotiated and not required.
+    static func masterSecret(_ suite: DTLSCipherSuite, preMasterSecret: [UInt8], clientRandom: [UInt8],
+                             serverRandom: [UInt8]) -> [UInt8] {
+        prf(suite, secret: preMasterSecret, label: "master secret", seed: clientRandom + serverRandom, count: 48)
+    }
+
     /// RFC 5246 §6.3: key_block = PRF(master_secret, "key expansion", server_random ‖ client_random),
     /// split into client/server write keys then client/server implicit IVs (AEAD suites have no MAC keys).
     static func keyBlock(_ suite: DTLSCipherSuite, masterSecret: [UInt8], clientRandom: [UInt8], serverRandom: [UInt8])

@@ -10,9 +10,12 @@ final class ChildProcess: @unchecked Sendable {
     private let lock = NSLock()
     private var collected = Data()
 
-    init(_ arguments: [String]) throws {
+    init(_ arguments: [String], environment: [String: String] = [:]) throws {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.standardInput = input
         process.standardOutput = outputPipe
         process.standardError = outputPipe
