@@ -12,6 +12,8 @@ let package = Package(
         .library(name: "BrookX509", targets: ["BrookX509"]),
         .library(name: "BrookSansIO", targets: ["BrookSansIO"]),
         .library(name: "BrookSRTP", targets: ["BrookSRTP"]),
+        .library(name: "BrookDTLS", targets: ["BrookDTLS"]),
+        .library(name: "BrookDTLSUDP", targets: ["BrookDTLSUDP"]),
         .executable(name: "brook", targets: ["brook"]),
     ],
     dependencies: [
@@ -37,10 +39,14 @@ let package = Package(
         .target(name: "BrookSansIO"),
         // SRTP and SRTCP (RFC 3711, RFC 7714) for the four DTLS-SRTP profiles; no Foundation.
         .target(name: "BrookSRTP", dependencies: ["BrookCrypto", "BrookSansIO"]),
+        // DTLS 1.2 (RFC 6347) client and server with DTLS-SRTP, Sans-IO, over BrookCrypto and BrookX509.
+        .target(name: "BrookDTLS", dependencies: ["BrookCrypto", "BrookX509", "BrookSansIO"]),
+        // Adapter: blocking UDP loop (Glibc) that drives DTLS connections; used by `brook dtls`.
+        .target(name: "BrookDTLSUDP", dependencies: ["BrookDTLS", "BrookSansIO"]),
         .executableTarget(
             name: "brook",
             dependencies: [
-                "BrookCrypto", "BrookVectors",
+                "BrookCrypto", "BrookVectors", "BrookDTLS", "BrookDTLSUDP", "BrookX509", "BrookSansIO",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -69,5 +75,9 @@ let package = Package(
         .testTarget(name: "BrookSRTPTests", dependencies: ["BrookSRTP", "BrookCrypto", "BrookVectors", "BrookTestSupport"]),
         // `brook bench --quick --json` end to end (schema only, never timing); runs the built executable.
         .testTarget(name: "BrookBenchTests", dependencies: ["brook"]),
+        .testTarget(
+            name: "BrookDTLSTests",
+            dependencies: ["BrookDTLS", "BrookDTLSUDP", "BrookCrypto", "BrookX509", "BrookSansIO", "BrookVectors"]
+        ),
     ]
 )

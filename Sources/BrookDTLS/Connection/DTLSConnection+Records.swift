@@ -1,0 +1,129 @@
+import BrookSansIO
+
+extension DTLSEndpoint {
+    /// One record: open it, then route it by content type (RFC 5246 §6.2.1).
+    mutating func process(header: RecordHeader, fragment: ArraySlice<UInt8>, now: Instant) {
+        // RFC 6347 §4.1: DTLS 1.2 records; a first ClientHello may carry DTLS 1.0 in the record.
+        guard header.version == ProtocolVersion.dtls12 || (header.epoch == 0 && header.version == ProtocolVersion.dtls10)
+        else { return }
+        let plaintext: [UInt8]
+        switch records.open(header: header, fragment: fragment) {
+        case .dropped: return
+        case .notYetReadable:
+            if futureRecords.count < configuration.maximumBufferedRecords { futureRecords.append((header, fragment)) }
+            return
+        case .plaintext(let bytes): plaintext = bytes
+        }
+        switch ContentType(rawValue: header.contentType) {
+        case .handshake:
+            processHandshake(plaintext, header: header, now: now)
+        case .changeCipherSpec:
+            // RFC 5246 §7.1: a single byte of value 1. Epoch 1 keys are installed as soon as they are
+            // derived; the epoch field of each record says which keys apply.
+            if plaintext != [1] { fail(.decodeError("ChangeCipherSpec payload")) }
+        case .alert:
+            processAlert(plaintext, epoch: header.epoch)
+        case .applicationData:
+            guard header.epoch == 1 else { return }
+            if case .handshaking = phase {
+                // Authenticated data that overtook the peer's Finished: held until the handshake completes.
+                if earlyApplicationData.count < configuration.maximumBufferedRecords { earlyApplicationData.append(plaintext) }
+                return
+            }
+            guard phase == .connected else { return }
+            guard outputs.count - outputHead < configuration.maximumQueuedOutputs else {
+                droppedApplicationRecords += 1
+                return
+            }
+            enqueue(.event(.applicationData(plaintext)))
+        case nil:
+            return
+        }
+    }
+
+    /// Replays epoch-1 records that arrived before their keys.
+    mutating func drainFutureRecords(now: Instant) {
+        let held = futureRecords
+        futureRecords = []
+        for (header, fragment) in held where phase != .closed {
+            process(header: header, fragment: fragment, now: now)
+        }
+    }
+
+    mutating func processAlert(_ bytes: [UInt8], epoch: UInt16) {
+        guard bytes.count == 2 else { return fail(.decodeError("alert length \(bytes.count)")) }
+        // Once keys are in use, unauthenticated (epoch 0) alerts could be forged: ignore them.
+        if phase == .connected && epoch == 0 { return }
+        let description = DTLSAlertDescription(rawValue: bytes[1])
+        if description == .closeNotify {
+            finish(.peerClosed, alert: .closeNotify)
+        } else if bytes[0] == AlertLevel.fatal.rawValue {
+            finish(.peerAlert(description), alert: nil)
+        }
+    }
+
+    mutating func processHandshake(_ bytes: [UInt8], header: RecordHeader, now: Instant) {
+        // A record whose fragments do not even frame is discarded like any invalid record
+        // (RFC 6347 §4.1.2.7), so unauthenticated garbage cannot end a handshake.
+        guard let fragments = try? HandshakeFragment.parseAll(bytes[...]) else { return }
+        for fragment in fragments {
+            guard phase != .closed else { return }
+            // Finished is the only handshake message protected by epoch 1 (RFC 5246 §7.4.9).
+            let isFinished = fragment.type == HandshakeType.finished.rawValue
+            guard isFinished == (header.epoch == 1) else {
+                if phase == .connected && header.epoch == 1 { refuseRenegotiation(fragment) }
+                continue
+            }
+            if phase == .handshaking(.clientHello), fragment.type == HandshakeType.clientHello.rawValue,
+               fragment.messageSequence != reassembler.nextSequence {
+                // A stateless server takes whichever ClientHello comes: seq 0, or seq 1 after a cookie.
+                reassembler.reset(nextSequence: fragment.messageSequence)
+            }
+            if fragment.messageSequence < reassembler.nextSequence {
+                if fragment.messageSequence == peerFlightLastSequence, fragment.offset == 0 {
+                    retransmitOnPeerRepeat(now: now)
+                }
+                continue
+            }
+            if phase == .connected { continue }
+            do {
+                try reassembler.add(fragment)
+                while phase != .closed, let message = reassembler.next() {
+                    try handleMessage(message, now: now)
+                }
+            } catch {
+                return fail(error)
+            }
+        }
+    }
+
+    /// The peer sent its last flight again, so it missed ours: send ours again (RFC 6347 §4.2.4), at
+    /// most once per half initial timeout, so forged epoch-0 repeats cannot turn us into an amplifier.
+    mutating func retransmitOnPeerRepeat(now: Instant) {
+        if let last = lastRepeatRetransmit, now - last < initialTimeout / 2 { return }
+        lastRepeatRetransmit = now
+        retransmitFlight()
+    }
+
+    /// A new handshake on an established connection: refused with a no_renegotiation warning (RFC 5746 §4.5).
+    mutating func refuseRenegotiation(_ fragment: HandshakeFragment) {
+        guard fragment.type == HandshakeType.clientHello.rawValue || fragment.type == HandshakeType.helloRequest.rawValue,
+              fragment.offset == 0
+        else { return }
+        var datagram: [UInt8] = []
+        let alert = [AlertLevel.warning.rawValue, DTLSAlertDescription.noRenegotiation.rawValue]
+        if (try? records.appendRecord(type: .alert, epoch: 1, payload: alert, into: &datagram)) != nil {
+            enqueue(.transmit(datagram))
+        }
+    }
+
+    mutating func handleMessage(_ message: Reassembler.Message, now: Instant) throws(DTLSError) {
+        guard let type = HandshakeType(rawValue: message.type) else {
+            throw .unexpectedMessage("handshake type \(message.type)")
+        }
+        switch role {
+        case .client: try clientHandle(type, message: message, now: now)
+        case .server: try serverHandle(type, message: message, now: now)
+        }
+    }
+}

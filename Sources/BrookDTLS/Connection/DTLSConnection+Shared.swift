@@ -1,0 +1,127 @@
+import BrookCrypto
+import BrookSansIO
+import BrookX509
+
+extension DTLSEndpoint {
+    /// Adds a message to the transcript as one unfragmented message.
+    mutating func appendTranscript(type: HandshakeType, sequence: UInt16, body: [UInt8]) {
+        handshake.transcript += HandshakeFragment.transcriptBytes(type: type.rawValue, sequence: sequence, body: body)
+    }
+
+    /// Assigns the next `message_seq`, adds the message to the transcript and to `flight`.
+    mutating func queueMessage(_ type: HandshakeType, _ body: [UInt8], epoch: UInt16 = 0, into flight: inout Flight) {
+        let sequence = nextSendSequence
+        nextSendSequence &+= 1
+        appendTranscript(type: type, sequence: sequence, body: body)
+        flight.items.append(.handshake(type: type, sequence: sequence, body: body, epoch: epoch))
+    }
+
+    /// Parses the peer's Certificate message and judges its leaf by the configured policy.
+    mutating func acceptPeerCertificate(_ body: [UInt8]) throws(DTLSError) {
+        let message = try CertificateMessage(body: body)
+        guard let leaf = message.certificates.first else {
+            throw .handshakeFailure("peer sent no certificate")
+        }
+        let certificate: Certificate
+        do { certificate = try Certificate(derEncoded: leaf) } catch {
+            throw .badCertificate("unparsable certificate: \(error)")
+        }
+        guard case .p256 = certificate.publicKey else { throw .badCertificate("certificate key is not ECDSA P-256") }
+        let accepted: Bool
+        switch configuration.peerVerification {
+        case .fingerprints(let expected): accepted = expected.contains { $0.matches(certificate) }
+        case .callback(let judge): accepted = judge(certificate)
+        case .acceptAny: accepted = true
+        }
+        guard accepted else { throw .badCertificate("certificate fingerprint does not match") }
+        handshake.peerCertificate = certificate
+        enqueue(.event(.peerCertificate(certificate)))
+    }
+
+    /// Verifies an ecdsa_secp256r1_sha256 signature by the peer's certificate key over `data`.
+    func verifyPeerSignature(algorithm: UInt16, signature: [UInt8], over data: [UInt8], what: String) throws(DTLSError) {
+        guard algorithm == ecdsaSecp256r1SHA256 else { throw .illegalParameter("\(what) signature algorithm \(algorithm)") }
+        guard let certificate = handshake.peerCertificate, case .p256(let key) = certificate.publicKey else {
+            throw .unexpectedMessage("\(what) before the peer certificate")
+        }
+        guard let parsed = try? P256.Signing.ECDSASignature(derRepresentation: signature),
+              key.isValidSignature(parsed, for: data)
+        else { throw .decryptError("\(what) signature does not verify") }
+    }
+
+    /// Signs `data` with this endpoint's key (ECDSA P-256 / SHA-256, DER-encoded), hedged with `rng`.
+    mutating func sign(_ data: [UInt8]) throws(DTLSError) -> [UInt8] {
+        do { return try configuration.privateKey.signature(for: data, hedgingWith: &rng).derRepresentation } catch {
+            throw .cryptoFailure("signing: \(error)")
+        }
+    }
+
+    /// Derives the master secret — extended (RFC 7627 §4, from the transcript through
+    /// ClientKeyExchange) unless the peer declined it and the configuration allows that — and
+    /// installs the epoch-1 record keys.
+    mutating func deriveKeys(preMasterSecret: [UInt8], now: Instant) throws(DTLSError) {
+        guard let suite = handshake.suite else { throw .unexpectedMessage("keys before a cipher suite") }
+        let master: [UInt8]
+        if handshake.usesExtendedMasterSecret {
+            let sessionHash = KeySchedule<Crypto>.transcriptHash(suite, handshake.transcript)
+            master = KeySchedule<Crypto>.extendedMasterSecret(suite, preMasterSecret: preMasterSecret, sessionHash: sessionHash)
+        } else {
+            master = KeySchedule<Crypto>.masterSecret(suite, preMasterSecret: preMasterSecret,
+                                                     clientRandom: handshake.clientRandom, serverRandom: handshake.serverRandom)
+        }
+        handshake.masterSecret = master
+        let block = KeySchedule<Crypto>.keyBlock(suite, masterSecret: master, clientRandom: handshake.clientRandom,
+                                         serverRandom: handshake.serverRandom)
+        let client = try RecordProtection<Crypto>(suite: suite, key: block.clientKey, fixedIV: block.clientIV)
+        let server = try RecordProtection<Crypto>(suite: suite, key: block.serverKey, fixedIV: block.serverIV)
+        records.installKeys(suite: suite, write: role == .client ? client : server, read: role == .client ? server : client)
+        drainFutureRecords(now: now)
+    }
+
+    /// verify_data this side (`local`) or the peer should send over the current transcript.
+    func finishedData(local: Bool) throws(DTLSError) -> [UInt8] {
+        guard let suite = handshake.suite, let master = handshake.masterSecret else {
+            throw .unexpectedMessage("Finished before keys")
+        }
+        let client = (role == .client) == local
+        return KeySchedule<Crypto>.finished(suite, masterSecret: master, client: client,
+                                    transcriptHash: KeySchedule<Crypto>.transcriptHash(suite, handshake.transcript))
+    }
+
+    /// Checks the peer's Finished (constant-time compare) and adds it to the transcript.
+    mutating func verifyPeerFinished(_ message: Reassembler.Message) throws(DTLSError) {
+        let expected = try finishedData(local: false)
+        guard message.body.count == 12, ConstantTime.isEqual(expected, message.body) else {
+            throw .decryptError("Finished verify_data does not match")
+        }
+        appendTranscript(type: .finished, sequence: message.sequence, body: message.body)
+    }
+
+    /// Enters the connected phase and reports the negotiated parameters.
+    mutating func completeHandshake() throws(DTLSError) {
+        guard let suite = handshake.suite, let group = handshake.group, let certificate = handshake.peerCertificate
+        else { throw .unexpectedMessage("handshake completed without parameters") }
+        retransmitDeadline = nil
+        handshakeDeadline = nil
+        phase = .connected
+        var srtp: SRTPKeyingMaterial?
+        if let profile = handshake.srtpProfile {
+            let material = try exportKeyingMaterial(label: SRTPKeyingMaterial.exporterLabel,
+                                                    length: profile.keyingMaterialLength)
+            srtp = SRTPKeyingMaterial(profile: profile, material: material, isClient: role == .client)
+        }
+        let result = DTLSNegotiated(cipherSuite: suite, group: group, srtp: srtp, peerCertificate: certificate,
+                                    peerFingerprint: CertificateFingerprint(certificate: certificate))
+        negotiated = result
+        enqueue(.event(.connected(result)))
+        for data in earlyApplicationData { enqueue(.event(.applicationData(data))) }
+        earlyApplicationData = []
+    }
+
+    /// The extensions both hellos carry: extended_master_secret (RFC 7627) and an empty
+    /// renegotiation_info (RFC 5746 §3.4, always sent: some servers require it).
+    func commonExtensions(into extensions: inout HelloExtensions) {
+        extensions.add(ExtensionType.extendedMasterSecret, [])
+        extensions.add(ExtensionType.renegotiationInfo, [0])
+    }
+}

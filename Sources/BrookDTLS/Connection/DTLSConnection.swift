@@ -1,0 +1,260 @@
+import BrookCrypto
+import BrookSansIO
+import BrookX509
+
+/// A DTLS 1.2 connection with BrookCrypto underneath: the type most callers use.
+public typealias DTLSConnection = DTLSEndpoint<BrookCryptoProvider>
+
+/// A DTLS 1.2 connection (RFC 6347), client or server, as a Sans-IO state machine: it never touches a
+/// socket or a clock. Generic over the `DTLSCryptoProvider` its records and key schedule use. Feed it datagrams with `handle(datagram:now:)` and expired timers with
+/// `handleTimeout(now:)`, then drain `pollOutput()` until it returns nil: datagrams to send, the next
+/// deadline and events (peer certificate, connected, application data, closed).
+public struct DTLSEndpoint<Crypto: DTLSCryptoProvider> {
+    public enum Role: Sendable, Equatable {
+        case client
+        case server
+    }
+
+    public let role: Role
+    let configuration: DTLSConfiguration
+    var rng: any RandomNumberGenerator
+    var phase: ConnectionPhase
+    var handshake: HandshakeState
+    var records = RecordLayer<Crypto>()
+    var reassembler: Reassembler
+    /// `message_seq` of the next handshake message this side sends.
+    var nextSendSequence: UInt16 = 0
+    /// The last flight sent, for retransmission.
+    var flight = Flight()
+    /// `message_seq` of the last message of the peer's previous flight: seeing it again means the
+    /// peer missed our answer, so the flight is sent again (RFC 6347 §4.2.4).
+    var peerFlightLastSequence: UInt16?
+    /// When the flight was last sent again because the peer repeated its own.
+    var lastRepeatRetransmit: Instant?
+    /// Epoch this side writes alerts and application data in.
+    var writeEpoch: UInt16 = 0
+    /// Epoch-1 records that arrived before the keys to read them.
+    var futureRecords: [(RecordHeader, ArraySlice<UInt8>)] = []
+    /// Application data authenticated before the handshake completed (the peer's Finished was late).
+    var earlyApplicationData: [[UInt8]] = []
+    var negotiated: DTLSNegotiated?
+
+    // Timers
+    var retransmitDeadline: Instant?
+    var currentTimeout: Duration
+    var initialTimeout: Duration
+    var handshakeDeadline: Instant?
+
+    // Server cookies
+    var cookies: DTLSCookieGenerator?
+    let peerIdentity: [UInt8]
+
+    // Output
+    var outputs: [DTLSOutput] = []
+    var outputHead = 0
+    var deadlineReported = false
+
+    /// Application-data records dropped because the output queue was full.
+    public internal(set) var droppedApplicationRecords = 0
+    /// Records dropped because they failed authentication.
+    public var authenticationFailures: Int { records.authenticationFailures }
+
+    /// Creates a connection. A client sends its ClientHello right away (poll for it).
+    ///
+    /// - Parameters:
+    ///   - peerIdentity: server only: bytes naming the peer (its transport address, say) that the
+    ///     HelloVerifyRequest cookie is bound to.
+    ///   - rng: randomness for hello randoms, ephemeral keys, cookie secrets and signature hedging.
+    public init(role: Role, configuration: DTLSConfiguration, peerIdentity: [UInt8] = [], now: Instant,
+                rng: some RandomNumberGenerator = SystemRandom()) {
+        var configuration = configuration
+        configuration.maximumTransmissionUnit = min(max(configuration.maximumTransmissionUnit, 128), 65507)
+        self.role = role
+        self.configuration = configuration
+        self.rng = rng
+        self.peerIdentity = peerIdentity
+        initialTimeout = configuration.retransmission.initialTimeout
+        currentTimeout = initialTimeout
+        reassembler = Reassembler(maximumMessageLength: configuration.maximumHandshakeMessageLength,
+                                  maximumBufferedBytes: configuration.maximumReassemblyBytes)
+        handshake = HandshakeState()
+        switch role {
+        case .client:
+            phase = .handshaking(.serverHelloOrVerifyRequest)
+            handshakeDeadline = now + configuration.retransmission.handshakeTimeout
+            startClient(now: now)
+        case .server:
+            phase = .handshaking(.clientHello)
+            if configuration.cookieExchange {
+                var generator = self.rng
+                cookies = DTLSCookieGenerator(now: now, rng: &generator)
+                self.rng = generator
+            }
+        }
+    }
+
+    /// Whether the handshake has completed and the connection is open.
+    public var isConnected: Bool { phase == .connected }
+
+    /// What the handshake negotiated, once connected.
+    public var negotiatedParameters: DTLSNegotiated? { negotiated }
+
+    // MARK: Inputs
+
+    /// Processes one received datagram (one or more records).
+    public mutating func handle(datagram: some Collection<UInt8>, now: Instant) {
+        deadlineReported = false
+        guard phase != .closed else { return }
+        cookies?.rotateIfDue(now: now, rng: &rng)
+        for (header, fragment) in RecordHeader.split(datagram: Array(datagram)[...]) {
+            process(header: header, fragment: fragment, now: now)
+            if phase == .closed { return }
+        }
+    }
+
+    /// Handles an expired timer: retransmits the current flight (RFC 6347 §4.2.4.1) or gives up once
+    /// the handshake timeout has passed. The retransmission comes out of the very next `pollOutput`.
+    public mutating func handleTimeout(now: Instant) {
+        deadlineReported = false
+        guard case .handshaking = phase else { return }
+        if let deadline = handshakeDeadline, now >= deadline {
+            finish(.handshakeTimeout, alert: nil)
+            return
+        }
+        guard let deadline = retransmitDeadline, now >= deadline else { return }
+        currentTimeout = min(currentTimeout * 2, configuration.retransmission.maximumTimeout)
+        retransmitDeadline = now + currentTimeout
+        retransmitFlight()
+    }
+
+    /// Feeds the caller's round-trip-time estimate; with the WebRTC preset the next flights start
+    /// their timer at 2 × RTT clamped to 50–3000 ms.
+    public mutating func updateRoundTripTime(_ rtt: Duration) {
+        guard let clamp = configuration.retransmission.rttClamp else { return }
+        initialTimeout = min(max(rtt * 2, clamp.lowerBound), clamp.upperBound)
+    }
+
+    /// Sends application data, split into records of at most 2^14 bytes (RFC 5246 §6.2.1).
+    public mutating func send(_ data: some Collection<UInt8>) throws(DTLSError) {
+        deadlineReported = false
+        guard phase == .connected else { throw .notConnected }
+        let bytes = Array(data)
+        var offset = 0
+        repeat {
+            let end = min(offset + (1 << 14), bytes.count)
+            var datagram: [UInt8] = []
+            try records.appendRecord(type: .applicationData, epoch: 1, payload: bytes[offset..<end], into: &datagram)
+            enqueue(.transmit(datagram))
+            offset = end
+        } while offset < bytes.count
+    }
+
+    /// Closes the connection with close_notify (RFC 5246 §7.2.1).
+    public mutating func close() {
+        deadlineReported = false
+        guard phase != .closed else { return }
+        finish(.localClose, alert: .closeNotify)
+    }
+
+    /// RFC 5705 keying material exporter, available once connected.
+    public func exportKeyingMaterial(label: String, context: [UInt8]? = nil, length: Int) throws(DTLSError) -> [UInt8] {
+        guard phase == .connected, let suite = handshake.suite, let master = handshake.masterSecret else {
+            throw .notConnected
+        }
+        guard length > 0, length <= 1 << 16 else { throw .illegalParameter("export length \(length)") }
+        return KeySchedule<Crypto>.exportKeyingMaterial(suite, masterSecret: master, clientRandom: handshake.clientRandom,
+                                                serverRandom: handshake.serverRandom, label: label,
+                                                context: context, count: length)
+    }
+
+    // MARK: Output
+
+    /// The next output, or nil when there is nothing more until new input or a timeout. The next
+    /// deadline is reported once after the queued datagrams and events.
+    public mutating func pollOutput() -> DTLSOutput? {
+        if outputHead < outputs.count {
+            let output = outputs[outputHead]
+            outputHead += 1
+            if outputHead == outputs.count {
+                outputs.removeAll(keepingCapacity: true)
+                outputHead = 0
+            }
+            return output
+        }
+        guard !deadlineReported else { return nil }
+        deadlineReported = true
+        return nextDeadline.map { .timeout($0) }
+    }
+
+    /// When `handleTimeout` should next be called, if ever.
+    public var nextDeadline: Instant? {
+        guard case .handshaking = phase else { return nil }
+        switch (retransmitDeadline, handshakeDeadline) {
+        case let (a?, b?): return min(a, b)
+        case let (a?, nil): return a
+        case let (nil, b?): return b
+        case (nil, nil): return nil
+        }
+    }
+
+    mutating func enqueue(_ output: DTLSOutput) {
+        outputs.append(output)
+    }
+
+    // MARK: Flights and closing
+
+    /// Replaces the current flight and sends it; `expectsReply` arms the retransmission timer.
+    mutating func sendFlight(_ newFlight: Flight, expectsReply: Bool, now: Instant) throws(DTLSError) {
+        flight = newFlight
+        for datagram in try flight.datagrams(mtu: configuration.maximumTransmissionUnit, records: &records) {
+            enqueue(.transmit(datagram))
+        }
+        if expectsReply {
+            currentTimeout = initialTimeout
+            retransmitDeadline = now + currentTimeout
+        } else {
+            retransmitDeadline = nil
+        }
+    }
+
+    mutating func retransmitFlight() {
+        guard !flight.isEmpty else { return }
+        do {
+            for datagram in try flight.datagrams(mtu: configuration.maximumTransmissionUnit, records: &records) {
+                enqueue(.transmit(datagram))
+            }
+        } catch {
+            finish(.error(error), alert: error.alert)
+        }
+    }
+
+    /// Ends the connection: sends `alert` (fatal unless close_notify) and reports `reason`.
+    mutating func finish(_ reason: DTLSCloseReason, alert: DTLSAlertDescription?) {
+        if let alert {
+            var datagram: [UInt8] = []
+            let level: AlertLevel = alert == .closeNotify ? .warning : .fatal
+            if (try? records.appendRecord(type: .alert, epoch: writeEpoch, payload: [level.rawValue, alert.rawValue],
+                                          into: &datagram)) != nil {
+                enqueue(.transmit(datagram))
+            }
+        }
+        phase = .closed
+        retransmitDeadline = nil
+        handshakeDeadline = nil
+        flight = Flight()
+        futureRecords = []
+        earlyApplicationData = []
+        enqueue(.event(.closed(reason)))
+    }
+
+    /// Fails the connection for `error` with its fatal alert.
+    mutating func fail(_ error: DTLSError) {
+        finish(.error(error), alert: error.alert)
+    }
+
+    mutating func randomBytes(_ count: Int) -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: count)
+        bytes.withUnsafeMutableBytes { SystemRandom.fill($0, using: &rng) }
+        return bytes
+    }
+}

@@ -1,0 +1,48 @@
+import BrookSansIO
+import BrookX509
+
+/// One thing for the caller to do, from `DTLSConnection.pollOutput()`.
+public enum DTLSOutput: Sendable {
+    /// Send this datagram to the peer.
+    case transmit([UInt8])
+    /// Call `handleTimeout(now:)` at or after this instant (unless new input comes first).
+    case timeout(Instant)
+    case event(DTLSEvent)
+}
+
+/// What happened on the connection.
+public enum DTLSEvent: Sendable {
+    /// The peer's certificate was received and accepted.
+    case peerCertificate(Certificate)
+    /// The handshake completed.
+    case connected(DTLSNegotiated)
+    /// Application data from the peer.
+    case applicationData([UInt8])
+    /// The connection is over; nothing more will be sent or received.
+    case closed(DTLSCloseReason)
+}
+
+/// What the handshake settled on.
+public struct DTLSNegotiated: Sendable {
+    public let cipherSuite: DTLSCipherSuite
+    public let group: DTLSNamedGroup
+    /// The SRTP profile and its keys, when use_srtp was negotiated.
+    public let srtp: SRTPKeyingMaterial?
+    public let peerCertificate: Certificate
+    /// The peer certificate's SHA-256 fingerprint.
+    public let peerFingerprint: CertificateFingerprint
+}
+
+/// Why a connection closed.
+public enum DTLSCloseReason: Sendable, Equatable {
+    /// The peer sent close_notify.
+    case peerClosed
+    /// `close()` was called.
+    case localClose
+    /// The peer sent a fatal alert.
+    case peerAlert(DTLSAlertDescription)
+    /// We failed the connection with a fatal alert for this error.
+    case error(DTLSError)
+    /// The handshake did not complete within the configured handshake timeout.
+    case handshakeTimeout
+}

@@ -1,0 +1,157 @@
+import BrookSansIO
+
+/// The server's side of the handshake (RFC 6347 §4.2.1, RFC 5246 §7.3): ClientHello →
+/// (stateless HelloVerifyRequest) → flight 4 ServerHello, Certificate, ServerKeyExchange,
+/// CertificateRequest, ServerHelloDone → client flight 5 → flight 6 ChangeCipherSpec, Finished.
+extension DTLSEndpoint {
+    mutating func serverHandle(_ type: HandshakeType, message: Reassembler.Message, now: Instant) throws(DTLSError) {
+        guard case .handshaking(let expected) = phase else { return }
+        switch (expected, type) {
+        case (.clientHello, .clientHello):
+            try serverProcessClientHello(message, now: now)
+        case (.clientCertificate, .certificate):
+            appendTranscript(type: type, sequence: message.sequence, body: message.body)
+            try acceptPeerCertificate(message.body)
+            phase = .handshaking(.clientKeyExchange)
+        case (.clientKeyExchange, .clientKeyExchange):
+            let exchange = try ClientKeyExchange(body: message.body)
+            guard let share = handshake.keyShare else { throw .unexpectedMessage("ClientKeyExchange before ServerHello") }
+            let preMaster = try share.preMasterSecret(peerPublicKey: exchange.publicKey)
+            appendTranscript(type: type, sequence: message.sequence, body: message.body)
+            handshake.keyShare = nil
+            try deriveKeys(preMasterSecret: preMaster, now: now)
+            phase = .handshaking(.certificateVerify)
+        case (.certificateVerify, .certificateVerify):
+            let verify = try CertificateVerify(body: message.body)
+            try verifyPeerSignature(algorithm: verify.signatureAlgorithm, signature: verify.signature,
+                                    over: handshake.transcript, what: "CertificateVerify")
+            appendTranscript(type: type, sequence: message.sequence, body: message.body)
+            phase = .handshaking(.clientFinished)
+        case (.clientFinished, .finished):
+            try verifyPeerFinished(message)
+            peerFlightLastSequence = message.sequence
+            var newFlight = Flight()
+            newFlight.items.append(.changeCipherSpec)
+            writeEpoch = 1
+            queueMessage(.finished, try finishedData(local: true), epoch: 1, into: &newFlight)
+            // The last flight: no timer; it is sent again only when the client's flight 5 reappears.
+            try sendFlight(newFlight, expectsReply: false, now: now)
+            try completeHandshake()
+        default:
+            throw .unexpectedMessage("\(type) while expecting \(expected)")
+        }
+    }
+
+    private mutating func serverProcessClientHello(_ message: Reassembler.Message, now: Instant) throws(DTLSError) {
+        let hello = try ClientHello(body: message.body)
+        // DTLS versions count down: 0xFEFD (1.2) < 0xFEFF (1.0). A 1.3-capable client still says 1.2 here.
+        guard hello.clientVersion <= ProtocolVersion.dtls12 else {
+            throw .protocolVersion("client offers only version \(hello.clientVersion)")
+        }
+        if let cookies, !cookies.verify(peer: peerIdentity, hello: hello) {
+            // RFC 6347 §4.2.1: answer statelessly; the HelloVerifyRequest echoes the ClientHello's
+            // message_seq and keeps nothing about the client.
+            let request = HelloVerifyRequest(cookie: cookies.cookie(peer: peerIdentity, hello: hello))
+            let body = request.encode()
+            var plaintext: [UInt8] = []
+            HandshakeFragment(type: HandshakeType.helloVerifyRequest.rawValue, length: body.count,
+                              messageSequence: message.sequence, offset: 0, body: body[...]).encode(into: &plaintext)
+            var datagram: [UInt8] = []
+            try records.appendRecord(type: .handshake, epoch: 0, payload: plaintext, into: &datagram)
+            enqueue(.transmit(datagram))
+            reassembler.reset(nextSequence: message.sequence &+ 1)
+            return
+        }
+        try negotiate(hello)
+        handshake.clientRandom = hello.random
+        handshake.serverRandom = randomBytes(32)
+        nextSendSequence = message.sequence
+        peerFlightLastSequence = message.sequence
+        handshake.transcript = []
+        appendTranscript(type: .clientHello, sequence: message.sequence, body: message.body)
+        try serverSendHelloFlight(now: now)
+        handshakeDeadline = now + configuration.retransmission.handshakeTimeout
+        phase = .handshaking(.clientCertificate)
+    }
+
+    /// Chooses suite, group and SRTP profile by the server's own preference order, and checks the
+    /// extensions the handshake depends on. Whatever is unknown is skipped.
+    private mutating func negotiate(_ hello: ClientHello) throws(DTLSError) {
+        guard hello.compressionMethods.contains(0) else { throw .illegalParameter("no null compression") }
+        guard let suite = configuration.cipherSuites.first(where: { hello.cipherSuites.contains($0.rawValue) }) else {
+            throw .handshakeFailure("no cipher suite in common")
+        }
+        let extensions = hello.extensions
+        var group = configuration.groups.first
+        if let data = extensions[ExtensionType.supportedGroups] {
+            let offered = try HelloExtensions.u16List(data, "supported_groups")
+            group = configuration.groups.first { offered.contains($0.rawValue) }
+        }
+        guard let group else { throw .handshakeFailure("no group in common") }
+        if let data = extensions[ExtensionType.signatureAlgorithms] {
+            let offered = try HelloExtensions.u16List(data, "signature_algorithms")
+            guard offered.contains(ecdsaSecp256r1SHA256) else {
+                throw .handshakeFailure("client does not accept ecdsa_secp256r1_sha256")
+            }
+        }
+        if let formats = extensions[ExtensionType.ecPointFormats],
+           !(try HelloExtensions.pointFormatsIncludeUncompressed(formats)) {
+            throw .illegalParameter("client point formats lack uncompressed")
+        }
+        let hasEMS = extensions[ExtensionType.extendedMasterSecret] != nil
+        handshake.usesExtendedMasterSecret = hasEMS
+        if configuration.requireExtendedMasterSecret && !hasEMS {
+            throw .handshakeFailure("client does not offer extended_master_secret")
+        }
+        if let info = extensions[ExtensionType.renegotiationInfo], !HelloExtensions.isEmptyRenegotiationInfo(info) {
+            throw .handshakeFailure("renegotiation_info not empty")
+        }
+        if !configuration.srtpProfiles.isEmpty {
+            guard let data = extensions[ExtensionType.useSRTP] else {
+                throw .handshakeFailure("client does not offer use_srtp")
+            }
+            let offered = try HelloExtensions.srtpProfiles(data).profiles
+            guard let profile = configuration.srtpProfiles.first(where: { offered.contains($0.rawValue) }) else {
+                throw .handshakeFailure("no SRTP protection profile in common")
+            }
+            handshake.srtpProfile = profile
+        }
+        handshake.suite = suite
+        handshake.group = group
+        handshake.clientHello = hello
+    }
+
+    /// Flight 4: ServerHello, Certificate, ServerKeyExchange, CertificateRequest, ServerHelloDone.
+    private mutating func serverSendHelloFlight(now: Instant) throws(DTLSError) {
+        guard let suite = handshake.suite, let group = handshake.group, let clientHello = handshake.clientHello else {
+            throw .unexpectedMessage("ServerHello before negotiation")
+        }
+        var hello = ServerHello(random: handshake.serverRandom, cipherSuite: suite.rawValue)
+        // Answer only what was offered (RFC 5246 §7.4.1.4).
+        if clientHello.extensions[ExtensionType.extendedMasterSecret] != nil {
+            hello.extensions.add(ExtensionType.extendedMasterSecret, [])
+        }
+        hello.extensions.add(ExtensionType.renegotiationInfo, [0])
+        if clientHello.extensions[ExtensionType.ecPointFormats] != nil {
+            hello.extensions.add(ExtensionType.ecPointFormats, [1, 0])
+        }
+        if let profile = handshake.srtpProfile {
+            hello.extensions.add(ExtensionType.useSRTP, HelloExtensions.encodeSRTP([profile]))
+        }
+        var newFlight = Flight()
+        queueMessage(.serverHello, hello.encode(), into: &newFlight)
+        queueMessage(.certificate, CertificateMessage(certificates: [configuration.certificate.derEncoded]).encode(),
+                     into: &newFlight)
+        let share = EphemeralKeyShare(group: group, rng: &rng)
+        handshake.keyShare = share
+        let params = ServerKeyExchange.params(group: group.rawValue, publicKey: share.publicKey)
+        let signature = try sign(handshake.clientRandom + handshake.serverRandom + params)
+        queueMessage(.serverKeyExchange,
+                     ServerKeyExchange(group: group.rawValue, publicKey: share.publicKey,
+                                       signatureAlgorithm: ecdsaSecp256r1SHA256, signature: signature).encode(),
+                     into: &newFlight)
+        queueMessage(.certificateRequest, CertificateRequest().encode(), into: &newFlight)
+        queueMessage(.serverHelloDone, [], into: &newFlight)
+        try sendFlight(newFlight, expectsReply: true, now: now)
+    }
+}

@@ -1,0 +1,51 @@
+/// One flight of handshake messages (RFC 6347 §4.2.4), kept whole so it can be sent again: each
+/// retransmission is re-fragmented and re-sealed with fresh record sequence numbers.
+struct Flight {
+    enum Item {
+        case handshake(type: HandshakeType, sequence: UInt16, body: [UInt8], epoch: UInt16)
+        case changeCipherSpec
+    }
+
+    var items: [Item] = []
+
+    var isEmpty: Bool { items.isEmpty }
+
+    /// The smallest handshake fragment worth starting in a partly filled datagram.
+    private static let minimumFragment = 32
+
+    /// Packs the flight into datagrams of at most `mtu` bytes, fragmenting messages as needed.
+    func datagrams<Crypto>(mtu: Int, records: inout RecordLayer<Crypto>) throws(DTLSError) -> [[UInt8]] {
+        var datagrams: [[UInt8]] = []
+        var current: [UInt8] = []
+        func flush() {
+            if !current.isEmpty { datagrams.append(current) }
+            current = []
+        }
+        for item in items {
+            switch item {
+            case .changeCipherSpec:
+                if current.count + records.overhead(epoch: 0) + 1 > mtu { flush() }
+                try records.appendRecord(type: .changeCipherSpec, epoch: 0, payload: [1], into: &current)
+            case let .handshake(type, sequence, body, epoch):
+                let overhead = records.overhead(epoch: epoch) + HandshakeFragment.headerLength
+                var offset = 0
+                repeat {
+                    let left = body.count - offset
+                    var room = mtu - current.count - overhead
+                    if room < min(left, Self.minimumFragment) || room <= 0 {
+                        flush()
+                        room = mtu - overhead
+                    }
+                    let take = max(min(room, left), 0)
+                    var plaintext: [UInt8] = []
+                    HandshakeFragment(type: type.rawValue, length: body.count, messageSequence: sequence,
+                                      offset: offset, body: body[offset..<offset + take]).encode(into: &plaintext)
+                    try records.appendRecord(type: .handshake, epoch: epoch, payload: plaintext, into: &current)
+                    offset += take
+                } while offset < body.count
+            }
+        }
+        flush()
+        return datagrams
+    }
+}

@@ -1,0 +1,71 @@
+/// Handshake message types (RFC 5246 §7.4, RFC 6347 §4.3.2).
+enum HandshakeType: UInt8, CustomStringConvertible {
+    case helloRequest = 0
+    case clientHello = 1
+    case serverHello = 2
+    case helloVerifyRequest = 3
+    case newSessionTicket = 4
+    case certificate = 11
+    case serverKeyExchange = 12
+    case certificateRequest = 13
+    case serverHelloDone = 14
+    case certificateVerify = 15
+    case clientKeyExchange = 16
+    case finished = 20
+
+    var description: String { "\(self)" }
+}
+
+/// One handshake fragment: the 12-byte DTLS handshake header (RFC 6347 §4.2.2) and its bytes.
+struct HandshakeFragment {
+    static let headerLength = 12
+
+    var type: UInt8
+    /// The whole message's body length.
+    var length: Int
+    var messageSequence: UInt16
+    var offset: Int
+    var body: ArraySlice<UInt8>
+
+    /// Parses every fragment in a handshake record's plaintext.
+    static func parseAll(_ bytes: ArraySlice<UInt8>) throws(DTLSError) -> [HandshakeFragment] {
+        var reader = ByteReader(bytes)
+        var fragments: [HandshakeFragment] = []
+        while !reader.isEmpty {
+            let type = try reader.u8("handshake type")
+            let length = try reader.u24("handshake length")
+            let sequence = try reader.u16("message_seq")
+            let offset = try reader.u24("fragment_offset")
+            let fragmentLength = try reader.u24("fragment_length")
+            guard offset + fragmentLength <= length else {
+                throw .decodeError("handshake fragment \(offset)+\(fragmentLength) beyond length \(length)")
+            }
+            let body = try reader.bytes(fragmentLength, "handshake fragment")
+            fragments.append(HandshakeFragment(type: type, length: length, messageSequence: sequence,
+                                               offset: offset, body: body))
+        }
+        return fragments
+    }
+
+    func encode(into out: inout [UInt8]) {
+        out.append(type)
+        out.append(u24: length)
+        out.append(u16: messageSequence)
+        out.append(u24: offset)
+        out.append(u24: body.count)
+        out.append(contentsOf: body)
+    }
+
+    /// The message as the transcript sees it: one unfragmented piece (RFC 6347 §4.2.6).
+    static func transcriptBytes(type: UInt8, sequence: UInt16, body: some Collection<UInt8>) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(headerLength + body.count)
+        out.append(type)
+        out.append(u24: body.count)
+        out.append(u16: sequence)
+        out.append(u24: 0)
+        out.append(u24: body.count)
+        out.append(contentsOf: body)
+        return out
+    }
+}

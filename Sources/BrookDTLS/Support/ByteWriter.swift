@@ -1,0 +1,34 @@
+// Big-endian writers for the TLS presentation language (RFC 5246 §4).
+
+extension Array where Element == UInt8 {
+    mutating func append(u16 value: UInt16) {
+        append(UInt8(truncatingIfNeeded: value >> 8))
+        append(UInt8(truncatingIfNeeded: value))
+    }
+
+    mutating func append(u24 value: Int) {
+        append(UInt8(truncatingIfNeeded: value >> 16))
+        append(UInt8(truncatingIfNeeded: value >> 8))
+        append(UInt8(truncatingIfNeeded: value))
+    }
+
+    mutating func append(u48 value: UInt64) {
+        for shift in stride(from: 40, through: 0, by: -8) { append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
+    }
+
+    mutating func append(u64 value: UInt64) {
+        for shift in stride(from: 56, through: 0, by: -8) { append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
+    }
+
+    /// Appends a vector: a `lengthWidth`-byte length, then whatever `body` writes.
+    mutating func appendVector(lengthWidth: Int, _ body: (inout [UInt8]) -> Void) {
+        let start = count
+        append(contentsOf: repeatElement(0, count: lengthWidth))
+        body(&self)
+        var length = count - start - lengthWidth
+        for i in stride(from: start + lengthWidth - 1, through: start, by: -1) {
+            self[i] = UInt8(truncatingIfNeeded: length)
+            length >>= 8
+        }
+    }
+}

@@ -1,0 +1,118 @@
+@testable import BrookDTLS
+import Testing
+
+/// Handshake message codecs and reassembly against truncated, mutated, duplicated, overlapping and
+/// reordered input (RFC 6347 §4.2.3, RFC 5246 §7.4).
+@Suite struct HandshakeCodecTests {
+    static func sampleHello() -> ClientHello {
+        var hello = ClientHello(random: [UInt8](repeating: 3, count: 32), cipherSuites: [0xC02B, 0xCCA9])
+        hello.cookie = [1, 2, 3]
+        hello.extensions.add(ExtensionType.supportedGroups, HelloExtensions.encodeU16List([29, 23]))
+        hello.extensions.add(ExtensionType.useSRTP, HelloExtensions.encodeSRTP([.aeadAES128GCM]))
+        hello.extensions.add(ExtensionType.extendedMasterSecret, [])
+        return hello
+    }
+
+    @Test("ClientHello round trip; every truncation and a thousand mutations throw or parse, never trap")
+    func clientHelloHostile() throws {
+        let bytes = Self.sampleHello().encode()
+        let parsed = try ClientHello(body: bytes)
+        #expect(parsed.encode() == bytes)
+        #expect(parsed.cookie == [1, 2, 3] && parsed.cipherSuites == [0xC02B, 0xCCA9])
+        var bare = Self.sampleHello()
+        bare.extensions = HelloExtensions()
+        let withoutExtensions = bare.encode().count  // a hello may end before its extensions block
+        for cut in 0..<bytes.count where cut != withoutExtensions {
+            #expect(throws: DTLSError.self) { try ClientHello(body: bytes.prefix(cut)) }
+        }
+        #expect(throws: DTLSError.self) { try ClientHello(body: bytes + [0]) }
+        var rng = SeededGenerator(seed: 4)
+        for _ in 0..<1000 {
+            var mutated = bytes
+            mutated[Int(rng.next() % UInt64(bytes.count))] = UInt8(truncatingIfNeeded: rng.next())
+            _ = try? ClientHello(body: mutated)
+        }
+    }
+
+    @Test("a repeated extension is a decode error (RFC 5246 §7.4.1.4)")
+    func duplicateExtension() {
+        var hello = Self.sampleHello()
+        hello.extensions.add(ExtensionType.extendedMasterSecret, [])
+        #expect(throws: DTLSError.self) { try ClientHello(body: hello.encode()) }
+    }
+
+    @Test("other messages: round trips and truncations")
+    func otherMessages() throws {
+        let bodies: [(String, [UInt8], ([UInt8]) throws -> Void)] = [
+            ("ServerHello", ServerHello(random: [UInt8](repeating: 1, count: 32), cipherSuite: 0xC02C).encode(),
+             { _ = try ServerHello(body: $0) }),
+            ("HelloVerifyRequest", HelloVerifyRequest(cookie: [5, 6]).encode(), { _ = try HelloVerifyRequest(body: $0) }),
+            ("Certificate", CertificateMessage(certificates: [[1, 2, 3], [4]]).encode(), { _ = try CertificateMessage(body: $0) }),
+            ("ServerKeyExchange", ServerKeyExchange(group: 29, publicKey: [UInt8](repeating: 8, count: 32),
+                                                    signatureAlgorithm: 0x0403, signature: [1, 2]).encode(),
+             { _ = try ServerKeyExchange(body: $0) }),
+            ("CertificateRequest", CertificateRequest().encode(), { _ = try CertificateRequest(body: $0) }),
+            ("ClientKeyExchange", ClientKeyExchange(publicKey: [4, 1, 2]).encode(), { _ = try ClientKeyExchange(body: $0) }),
+            ("CertificateVerify", CertificateVerify(signatureAlgorithm: 0x0403, signature: [7]).encode(),
+             { _ = try CertificateVerify(body: $0) }),
+        ]
+        for (name, bytes, parse) in bodies {
+            #expect(throws: Never.self, "\(name)") { try parse(bytes) }
+            for cut in 0..<bytes.count { #expect(throws: DTLSError.self, "\(name) cut at \(cut)") { try parse(Array(bytes.prefix(cut))) } }
+            #expect(throws: DTLSError.self, "\(name) with a trailing byte") { try parse(bytes + [0]) }
+        }
+        // CertificateRequest never has an empty certificate_types or signature list.
+        let request = CertificateRequest().encode()
+        #expect(request == [1, 64, 0, 2, 4, 3, 0, 0])
+    }
+
+    func fragments(of body: [UInt8], sequence: UInt16, size: Int) -> [HandshakeFragment] {
+        stride(from: 0, to: body.count, by: size).map { offset in
+            HandshakeFragment(type: 11, length: body.count, messageSequence: sequence, offset: offset,
+                              body: body[offset..<min(offset + size, body.count)])
+        }
+    }
+
+    @Test("reassembly of reordered, duplicated and overlapping fragments")
+    func reassembly() throws {
+        let body = (0..<1000).map { UInt8(truncatingIfNeeded: $0 &* 7) }
+        var reassembler = Reassembler(maximumMessageLength: 4096, maximumBufferedBytes: 8192)
+        var pieces = fragments(of: body, sequence: 0, size: 100) + fragments(of: body, sequence: 0, size: 33)
+        var rng = SeededGenerator(seed: 1)
+        pieces.shuffle(using: &rng)
+        for piece in pieces.dropLast() { try reassembler.add(piece) }
+        // Depending on the shuffle, the message may already be whole; then the last piece is a duplicate.
+        try reassembler.add(pieces.last!)
+        let next = reassembler.next()
+        let message = try #require(next)
+        #expect(message.body == body && message.sequence == 0 && message.type == 11)
+        #expect(reassembler.next() == nil)
+        // Old fragments are ignored once their message is delivered.
+        try reassembler.add(pieces[0])
+        #expect(reassembler.next() == nil)
+    }
+
+    @Test("reassembly caps: oversized messages, too much buffered, disagreeing fragments")
+    func reassemblyCaps() {
+        var reassembler = Reassembler(maximumMessageLength: 1000, maximumBufferedBytes: 1500)
+        let huge = HandshakeFragment(type: 11, length: 0xFFFFFF, messageSequence: 0, offset: 0, body: [1][...])
+        #expect(throws: DTLSError.self) { try reassembler.add(huge) }
+        let first = HandshakeFragment(type: 11, length: 1000, messageSequence: 0, offset: 0, body: [1][...])
+        let second = HandshakeFragment(type: 11, length: 1000, messageSequence: 1, offset: 0, body: [1][...])
+        #expect(throws: Never.self) { try reassembler.add(first) }
+        #expect(throws: DTLSError.self) { try reassembler.add(second) }
+        let disagreeing = HandshakeFragment(type: 12, length: 1000, messageSequence: 0, offset: 5, body: [1][...])
+        #expect(throws: DTLSError.self) { try reassembler.add(disagreeing) }
+        // Far-future sequence numbers are ignored, not buffered.
+        let future = HandshakeFragment(type: 11, length: 10, messageSequence: 500, offset: 0, body: [1][...])
+        #expect(throws: Never.self) { try reassembler.add(future) }
+    }
+
+    @Test("fragment headers: offset + length beyond the message is a decode error")
+    func fragmentBounds() {
+        var bytes: [UInt8] = []
+        HandshakeFragment(type: 1, length: 10, messageSequence: 0, offset: 8, body: [1, 2, 3][...]).encode(into: &bytes)
+        #expect(throws: DTLSError.self) { try HandshakeFragment.parseAll(bytes[...]) }
+        for cut in 1..<bytes.count { #expect(throws: DTLSError.self) { try HandshakeFragment.parseAll(bytes.prefix(cut)) } }
+    }
+}
