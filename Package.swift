@@ -11,6 +11,8 @@ let package = Package(
         .library(name: "BrookVectors", targets: ["BrookVectors"]),
         .library(name: "BrookX509", targets: ["BrookX509"]),
         .library(name: "BrookSansIO", targets: ["BrookSansIO"]),
+        .library(name: "BrookICE", targets: ["BrookICE"]),
+        .library(name: "BrookUDP", targets: ["BrookUDP"]),
         .executable(name: "brook", targets: ["brook"]),
     ],
     dependencies: [
@@ -34,10 +36,14 @@ let package = Package(
         // The shared vocabulary of the Sans-IO protocol layers (the caller's clock as a value).
         // Standard library only; every protocol target may import it.
         .target(name: "BrookSansIO"),
+        // STUN (RFC 8489) and a Sans-IO ICE agent (RFC 8445, 8838, 7675); no Foundation.
+        .target(name: "BrookICE", dependencies: ["BrookCrypto", "BrookSansIO"]),
+        // Adapter: a small blocking UDP socket over Glibc (IPv4/IPv6) for the command line and interop tests.
+        .target(name: "BrookUDP", dependencies: ["BrookSansIO"]),
         .executableTarget(
             name: "brook",
             dependencies: [
-                "BrookCrypto", "BrookVectors",
+                "BrookCrypto", "BrookVectors", "BrookICE", "BrookUDP", "BrookSansIO",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -55,5 +61,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "BrookSansIOTests", dependencies: ["BrookSansIO"]),
+        // STUN vectors, hostile input, the ICE agent over a seeded simulator, and real peers (aioice, coturn).
+        .testTarget(
+            name: "BrookICETests",
+            dependencies: ["BrookICE", "BrookSansIO", "BrookCrypto", "BrookVectors", "BrookUDP"]
+        ),
     ]
 )
