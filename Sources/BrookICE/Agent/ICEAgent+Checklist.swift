@@ -44,11 +44,14 @@ extension ICEAgent {
         emit(.roleChanged(role))
     }
 
+    /// True while no pair of the current ICE generation is selected: ordinary checks and nomination go on.
+    var needsNomination: Bool { selectedPair == nil || selectionPredatesRestart }
+
     /// True when a paced check may be due: credentials known, and triggered or ordinary checks left.
     var hasCheckWork: Bool {
         guard remoteKey != nil, !configuration.isLite, state != .failed, state != .closed else { return false }
         if !triggered.isEmpty { return true }
-        return selectedPair == nil && pairs.contains { $0.state == .waiting || $0.state == .frozen }
+        return needsNomination && pairs.contains { $0.state == .waiting || $0.state == .frozen }
     }
 
     /// Queues a triggered check on a pair (RFC 8445 §7.3.1.4).
@@ -68,7 +71,7 @@ extension ICEAgent {
             startCheck(pairAt: index, now: now)
             return true
         }
-        guard selectedPair == nil else { return false }
+        guard needsNomination else { return false }
         if let index = pairs.firstIndex(where: { $0.state == .waiting }) {
             startCheck(pairAt: index, now: now)
             return true
@@ -125,7 +128,7 @@ extension ICEAgent {
     /// by a pair still being checked, or `nominationDelay` after the first valid pair, check it again with
     /// USE-CANDIDATE.
     mutating func nominateIfReady(now: Instant) {
-        guard role == .controlling, !configuration.isLite, selectedPair == nil, let firstValidAt else { return }
+        guard role == .controlling, !configuration.isLite, needsNomination, let firstValidAt else { return }
         guard !pairs.contains(where: \.isNominating) else { return }
         guard let best = pairs.firstIndex(where: { $0.state == .succeeded }) else { return }
         let betterPending = pairs[..<best].contains { $0.state != .failed }
@@ -142,7 +145,7 @@ extension ICEAgent {
         for check in checks { consider(check.transaction.deadline) }
         for gathering in gatherings { consider(gathering.transaction.deadline) }
         if hasCheckWork { consider(nextCheckTime) }
-        if role == .controlling, !configuration.isLite, selectedPair == nil, let firstValidAt,
+        if role == .controlling, !configuration.isLite, needsNomination, let firstValidAt,
            !pairs.contains(where: \.isNominating), pairs.contains(where: { $0.state == .succeeded }) {
             consider(firstValidAt + configuration.nominationDelay)
         }
@@ -204,6 +207,7 @@ extension ICEAgent {
 
     /// Makes `pair` the selected pair (RFC 8445 §8.1.1 controlling, §8.1.2 / §7.3.1.5 controlled).
     mutating func select(pairAt index: Int, now: Instant) {
+        selectionPredatesRestart = false
         pairs[index].isNominated = true
         pairs[index].isNominating = false
         guard selectedPair?.id != pairs[index].id else { return }

@@ -46,6 +46,7 @@ public struct ICEAgent: Sendable {
     var nextConsentCheck: Instant
     var consentExpired = false
     var awaitingRestartCredentials = false
+    var selectionPredatesRestart = false
     var peerReflexiveCount = 0
     var outputs: [ICEOutput] = []
     var outputHead = 0
@@ -149,6 +150,7 @@ public struct ICEAgent: Sendable {
         remoteEndOfCandidates = false
         localCandidates.removeAll { $0.kind == .peerReflexive }
         awaitingRestartCredentials = true
+        selectionPredatesRestart = selectedPair != nil
         if selectedPair == nil || consentExpired {
             consentExpired = false
             selectedPair = nil
