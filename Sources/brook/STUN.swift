@@ -12,13 +12,21 @@ struct STUN: ParsableCommand {
     )
 
     @Option(name: .long, help: "Address to listen on, e.g. 127.0.0.1:3478 or [::1]:3478 (port 0: any free port).")
-    var listen: String
+    var listen: String?
+
+    @Option(name: .long, help: "Instead of serving, time this many ICE connectivity checks through a Sans-IO agent.")
+    var bench: Int?
 
     @Option(name: .long, help: "Stop after answering this many requests (0: run until killed).")
     var count: Int = 0
 
     func run() throws {
-        guard let address = TransportAddress(listen) else {
+        if let bench {
+            let rate = try STUNBenchmark.run(count: max(1, bench))
+            print("stun binding requests (decode, MESSAGE-INTEGRITY, FINGERPRINT, signed response): \(Int(rate)) per second")
+            return
+        }
+        guard let listen, let address = TransportAddress(listen) else {
             throw ValidationError("--listen needs HOST:PORT, e.g. 127.0.0.1:3478 or [::1]:3478")
         }
         let socket = try UDPSocket(bind: address)
