@@ -51,7 +51,11 @@ extension ICEAgent {
     var hasCheckWork: Bool {
         guard remoteKey != nil, !configuration.isLite, state != .failed, state != .closed else { return false }
         if !triggered.isEmpty { return true }
-        return needsNomination && pairs.contains { $0.state == .waiting || $0.state == .frozen }
+        guard needsNomination else { return false }
+        if pairs.contains(where: { $0.state == .waiting }) { return true }
+        // A frozen pair can only be unfrozen when no pair of its foundation is being checked (§6.1.4.2).
+        let active = Set(pairs.filter { $0.state == .inProgress }.map(\.foundation))
+        return pairs.contains { $0.state == .frozen && !active.contains($0.foundation) }
     }
 
     /// Queues a triggered check on a pair (RFC 8445 §7.3.1.4).
@@ -97,7 +101,7 @@ extension ICEAgent {
         let timing = consent ? consentTiming : configuration.checkTiming
         checks.append(CheckTransaction(
             pairID: pair.id, transaction: STUNClientTransaction(request: request.bytes, transactionID: request.id, now: now, timing: timing),
-            nominating: nominating, isConsent: consent, source: pair.source, destination: pair.destination))
+            nominating: nominating, isConsent: consent, role: role, source: pair.source, destination: pair.destination))
         send(request.bytes, from: pair.source, to: pair.destination)
         if state == .new { setState(.checking) }
     }
@@ -173,7 +177,9 @@ extension ICEAgent {
         handleGatheringTimeouts(now: now)
         handleConsentTimers(now: now)
         nominateIfReady(now: now)
-        if now >= nextCheckTime, sendNextCheck(now: now) {
+        if now >= nextCheckTime {
+            // One check per Ta; with nothing to send, look again one Ta later rather than at once.
+            _ = sendNextCheck(now: now)
             nextCheckTime = now + configuration.pacing
         }
         updateState(now: now)

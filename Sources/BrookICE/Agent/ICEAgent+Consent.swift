@@ -52,7 +52,7 @@ extension ICEAgent {
             guard let request = checkRequest(local: pair.local, nominating: false) else { return }
             checks.append(CheckTransaction(
                 pairID: pair.id, transaction: STUNClientTransaction(request: request.bytes, transactionID: request.id, now: now, timing: consentTiming),
-                nominating: false, isConsent: true, source: pair.source, destination: pair.destination))
+                nominating: false, isConsent: true, role: role, source: pair.source, destination: pair.destination))
             send(request.bytes, from: pair.source, to: pair.destination)
         }
     }

@@ -130,8 +130,7 @@ extension ICEAgent {
         if decoded.message.type.messageClass == .errorResponse {
             if decoded.message.errorCode == 487 {
                 // RFC 8445 §7.2.5.1: switch role and retry, unless the role already changed.
-                let sentAsControlling = check.nominating || role == .controlling
-                if sentAsControlling == (role == .controlling) { switchRole() }
+                if check.role == role { switchRole() }
                 if let again = pairIndex(check.pairID) {
                     pairs[again].isNominating = false
                     trigger(pairAt: again)

@@ -58,6 +58,8 @@ public struct ICEAgent: Sendable {
         var transaction: STUNClientTransaction
         var nominating: Bool
         var isConsent: Bool
+        /// The role the request claimed (RFC 8445 §7.2.5.1: a 487 switches the role only if it is unchanged).
+        var role: ICERole
         var source: TransportAddress
         var destination: TransportAddress
     }
@@ -176,6 +178,9 @@ public struct ICEAgent: Sendable {
     // MARK: - Output
 
     /// The next output, or nil when there is nothing more until the next input or timeout.
+    ///
+    /// After the queued datagrams and events comes at most one `.timeout`: the instant at which to call
+    /// `handleTimeout(now:)`. A later `.timeout` replaces an earlier one; an early call is harmless.
     public mutating func pollOutput() -> ICEOutput? {
         if outputHead < outputs.count {
             let output = outputs[outputHead]

@@ -225,3 +225,48 @@ struct AgentSimulationTests {
         #expect(!network.states(0).contains(.disconnected))
     }
 }
+
+/// Checklist edge cases over the simulator.
+@Suite("ICE checklist edge cases")
+struct ChecklistEdgeCaseTests {
+    @Test("pairs sharing a foundation stay frozen while one is checked, without spinning; then the good one wins")
+    func sharedFoundation() {
+        var network = NetworkSimulator(seed: 20)
+        _ = network.add(AgentSimulationTests.agent(.controlling, ["10.0.0.1:5000"], seed: 201) { $0.checkTiming = .init(rto: .milliseconds(100), maximumTransmissions: 3, finalWaitMultiplier: 2) })
+        _ = network.add(AgentSimulationTests.agent(.controlled, ["10.0.0.2:6000"], seed: 202))
+        // A higher-priority candidate nobody answers on, with the same foundation as the real one.
+        let real = network.agents[1].localCandidates[0]
+        var dead = real
+        dead.address = TransportAddress("10.9.9.9:9")!
+        dead.priority = real.priority + 1
+        let bCredentials = network.agents[1].localCredentials, aCredentials = network.agents[0].localCredentials
+        network.with(0) { agent, now in
+            agent.setRemoteCredentials(bCredentials, now: now)
+            agent.addRemoteCandidate(dead, now: now)
+            agent.addRemoteCandidate(real, now: now)
+            agent.endOfRemoteCandidates(now: now)
+        }
+        network.with(1) { agent, now in agent.setRemoteCredentials(aCredentials, now: now) }
+        // B does not know A's candidate: only A's checks can connect them (B learns A as peer-reflexive).
+        network.run(for: .seconds(10)) { $0.isUp(0) && $0.isUp(1) }
+        #expect(network.isUp(0) && network.isUp(1))
+        #expect(network.agents[0].selectedPair?.destination == real.address)
+        #expect(network.agents[0].pairs.first { $0.remote.address == dead.address }?.state == .failed)
+    }
+
+    @Test("every pair failing after end-of-candidates fails the agent")
+    func allPairsFail() {
+        var network = NetworkSimulator(seed: 21)
+        _ = network.add(AgentSimulationTests.agent(.controlling, ["10.0.0.1:5000"], seed: 211) { $0.checkTiming = .init(rto: .milliseconds(100), maximumTransmissions: 3, finalWaitMultiplier: 2) })
+        let credentials = ICECredentials(usernameFragment: "gone", password: "nobodyanswersthispassword")
+        network.with(0) { agent, now in
+            agent.setRemoteCredentials(credentials, now: now)
+            agent.addRemoteCandidate(ICECandidate(foundation: "x", priority: 1000, address: TransportAddress("10.9.9.9:9")!, kind: .host), now: now)
+            agent.endOfRemoteCandidates(now: now)
+        }
+        network.run(for: .seconds(5)) { $0.state(0) == .failed }
+        #expect(network.states(0) == [.checking, .failed])
+        // 100 + 200 ms of retransmissions, then 2 × 100 ms: failed at about 0.5 s.
+        #expect(network.now < Instant.zero + .seconds(1))
+    }
+}
