@@ -71,6 +71,7 @@ extension ICEAgent {
             pairs[index].state = .succeeded
             if selectedPair?.id == pairs[index].id { refreshConsent(now: now) }
             if message.hasUseCandidate { select(pairAt: index, now: now) }
+            if state == .new { setState(.checking) }
             return .handled
         }
         if message.hasUseCandidate && role == .controlled { pairs[index].useCandidateReceived = true }

@@ -165,6 +165,7 @@ struct AgentSimulationTests {
     func lite() {
         var network = Self.connectedPair(
             seed: 11, a: Self.agent(.controlled, ["10.0.0.1:5000"], seed: 111), b: Self.agent(.controlled, ["10.0.0.2:6000"], lite: true, seed: 112))
+        #expect(network.states(1).prefix(2) == [.checking, .completed])  // a lite agent is done once nominated
         // The full agent must become controlling: the lite one answers 487 to ICE-CONTROLLED.
         #expect(network.agents[0].role == .controlling && network.agents[1].role == .controlled)
         #expect(network.isUp(0) && network.isUp(1))
