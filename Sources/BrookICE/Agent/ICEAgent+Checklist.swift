@@ -58,10 +58,15 @@ extension ICEAgent {
         return pairs.contains { $0.state == .frozen && !active.contains($0.foundation) }
     }
 
-    /// Queues a triggered check on a pair (RFC 8445 §7.3.1.4).
+    /// Queues a triggered check on a pair (RFC 8445 §7.3.1.4). A check already in progress on it is
+    /// cancelled: the new one replaces it, while a late answer to the old one still counts.
     mutating func trigger(pairAt index: Int) {
-        if pairs[index].state != .succeeded && pairs[index].state != .inProgress { pairs[index].state = .waiting }
-        if !triggered.contains(pairs[index].id) { triggered.append(pairs[index].id) }
+        let id = pairs[index].id
+        if pairs[index].state == .inProgress {
+            for check in checks.indices where checks[check].pairID == id && !checks[check].isConsent { checks[check].isCancelled = true }
+        }
+        if pairs[index].state != .succeeded { pairs[index].state = .waiting }
+        if !triggered.contains(id) { triggered.append(id) }
     }
 
     /// Sends the next check if one is due (RFC 8445 §6.1.4.2): the triggered queue first, then the
@@ -71,7 +76,7 @@ extension ICEAgent {
         while !triggered.isEmpty {
             let id = triggered.removeFirst()
             guard let index = pairIndex(id) else { continue }
-            if checks.contains(where: { $0.pairID == id && !$0.isConsent && $0.nominating == pairs[index].isNominating }) { continue }
+            if checks.contains(where: { $0.pairID == id && !$0.isConsent && !$0.isCancelled && $0.nominating == pairs[index].isNominating }) { continue }
             startCheck(pairAt: index, now: now)
             return true
         }
@@ -165,11 +170,11 @@ extension ICEAgent {
         while index < checks.count {
             switch checks[index].transaction.handleTimeout(now: now) {
             case .retransmit(let bytes):
-                send(bytes, from: checks[index].source, to: checks[index].destination)
+                if !checks[index].isCancelled { send(bytes, from: checks[index].source, to: checks[index].destination) }
                 index += 1
             case .timedOut:
                 let check = checks.remove(at: index)
-                checkFailed(check, now: now)
+                if !check.isCancelled { checkFailed(check, now: now) }
             case .wait:
                 index += 1
             }

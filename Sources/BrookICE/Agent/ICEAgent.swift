@@ -58,6 +58,8 @@ public struct ICEAgent: Sendable {
         var transaction: STUNClientTransaction
         var nominating: Bool
         var isConsent: Bool
+        /// RFC 8445 §7.3.1.4: superseded by a triggered check; not retransmitted, and its silence is no failure.
+        var isCancelled = false
         /// The role the request claimed (RFC 8445 §7.2.5.1: a 487 switches the role only if it is unchanged).
         var role: ICERole
         var source: TransportAddress

@@ -77,7 +77,7 @@ struct AgentSimulationTests {
         Self.expectData(&network)
     }
 
-    @Test("with 30 % loss the agents still connect (retransmissions and triggered checks)", arguments: [3, 4, 5, 6] as [UInt64])
+    @Test("with 30 % loss the agents still connect (retransmissions and triggered checks), 20 seeds", arguments: Array(UInt64(3)...UInt64(22)))
     func lossy(seed: UInt64) {
         var network = Self.connectedPair(
             seed: seed, a: Self.agent(.controlling, ["10.0.0.1:5000"], seed: seed * 10), b: Self.agent(.controlled, ["10.0.0.2:6000"], seed: seed * 10 + 1),
