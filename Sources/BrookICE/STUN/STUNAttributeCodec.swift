@@ -82,38 +82,51 @@ enum STUNAttributeCodec {
 
     /// The magic cookie followed by the transaction ID: what X-Address is XORed with (RFC 8489 §14.2).
     private static func xorMask(_ transactionID: STUNTransactionID) -> [UInt8] {
-        [0x21, 0x12, 0xA4, 0x42] + transactionID.bytes
+        var mask: [UInt8] = [0x21, 0x12, 0xA4, 0x42]
+        transactionID.append(to: &mask)
+        return mask
     }
 
-    /// Appends `attribute` (header, value, padding) to `out`.
+    /// Appends `attribute` (header, value, padding) to `out`, writing the value in place.
     static func encode(_ attribute: STUNAttribute, transactionID: STUNTransactionID,
                        padding: UInt8, into out: inout [UInt8]) throws(STUNError) {
-        var value: [UInt8] = []
-        func appendU32(_ x: UInt32) { for shift in stride(from: 24, through: 0, by: -8) { value.append(UInt8(truncatingIfNeeded: x >> UInt32(shift))) } }
-        func appendText(_ text: String, limit: Int) throws(STUNError) {
-            value.append(contentsOf: text.utf8)
-            guard value.count <= limit else { throw .valueTooLong(attribute.type) }
+        let start = out.count
+        let type = attribute.type.rawValue
+        out.append(UInt8(type >> 8)); out.append(UInt8(truncatingIfNeeded: type)); out.append(0); out.append(0)
+        func appendU32(_ x: UInt32) {
+            out.append(UInt8(x >> 24)); out.append(UInt8(truncatingIfNeeded: x >> 16))
+            out.append(UInt8(truncatingIfNeeded: x >> 8)); out.append(UInt8(truncatingIfNeeded: x))
         }
         switch attribute {
         case .mappedAddress(let address), .xorMappedAddress(let address):
             var port = address.port
-            var addressBytes = address.ip.bytes
-            if case .xorMappedAddress = attribute {
-                port ^= UInt16(STUNWire.magicCookie >> 16)
-                let mask = xorMask(transactionID)
-                for index in addressBytes.indices { addressBytes[index] ^= mask[index] }
+            let isXOR: Bool
+            if case .xorMappedAddress = attribute { isXOR = true } else { isXOR = false }
+            if isXOR { port ^= UInt16(STUNWire.magicCookie >> 16) }
+            out.append(0); out.append(address.family == .ipv4 ? 1 : 2)
+            out.append(UInt8(port >> 8)); out.append(UInt8(truncatingIfNeeded: port))
+            switch address.ip {
+            case .v4(let value):
+                appendU32(isXOR ? value ^ STUNWire.magicCookie : value)
+            case .v6(let high, let low):
+                let maskHigh = isXOR ? UInt64(STUNWire.magicCookie) << 32 | UInt64(transactionID.high) : 0
+                let maskLow = isXOR ? transactionID.low : 0
+                appendU32(UInt32(truncatingIfNeeded: (high ^ maskHigh) >> 32)); appendU32(UInt32(truncatingIfNeeded: high ^ maskHigh))
+                appendU32(UInt32(truncatingIfNeeded: (low ^ maskLow) >> 32)); appendU32(UInt32(truncatingIfNeeded: low ^ maskLow))
             }
-            value = [0, address.family == .ipv4 ? 1 : 2, UInt8(port >> 8), UInt8(truncatingIfNeeded: port)] + addressBytes
         case .username(let text):
-            try appendText(text, limit: STUNWire.maximumUsernameLength)
+            out.append(contentsOf: text.utf8)
+            guard out.count - start - 4 <= STUNWire.maximumUsernameLength else { throw .valueTooLong(attribute.type) }
         case .realm(let text), .nonce(let text), .software(let text):
-            try appendText(text, limit: STUNWire.maximumTextLength)
+            out.append(contentsOf: text.utf8)
+            guard out.count - start - 4 <= STUNWire.maximumTextLength else { throw .valueTooLong(attribute.type) }
         case .errorCode(let code, let reason):
             guard (300...699).contains(code) else { throw .malformedAttribute(.errorCode) }
-            value = [0, 0, UInt8(code / 100), UInt8(code % 100)]
-            try appendText(reason, limit: STUNWire.maximumTextLength + 4)
+            out.append(0); out.append(0); out.append(UInt8(code / 100)); out.append(UInt8(code % 100))
+            out.append(contentsOf: reason.utf8)
+            guard out.count - start - 8 <= STUNWire.maximumTextLength else { throw .valueTooLong(attribute.type) }
         case .unknownAttributes(let types):
-            for type in types { value += [UInt8(type.rawValue >> 8), UInt8(truncatingIfNeeded: type.rawValue)] }
+            for type in types { out.append(UInt8(type.rawValue >> 8)); out.append(UInt8(truncatingIfNeeded: type.rawValue)) }
         case .priority(let priority):
             appendU32(priority)
         case .useCandidate:
@@ -122,13 +135,12 @@ enum STUNAttributeCodec {
             appendU32(UInt32(truncatingIfNeeded: tieBreaker >> 32))
             appendU32(UInt32(truncatingIfNeeded: tieBreaker))
         case .other(_, let bytes):
-            value = bytes
+            out.append(contentsOf: bytes)
         }
-        guard value.count <= 0xFFFF - 3 else { throw .valueTooLong(attribute.type) }
-        let type = attribute.type.rawValue
-        out += [UInt8(type >> 8), UInt8(truncatingIfNeeded: type), UInt8(value.count >> 8), UInt8(truncatingIfNeeded: value.count)]
-        out += value
-        let pad = (4 - value.count % 4) % 4
-        out += repeatElement(padding, count: pad)
+        let length = out.count - start - 4
+        guard length <= 0xFFFF - 3 else { throw .valueTooLong(attribute.type) }
+        out[start + 2] = UInt8(length >> 8)
+        out[start + 3] = UInt8(truncatingIfNeeded: length)
+        for _ in 0..<((4 - length % 4) % 4) { out.append(padding) }
     }
 }

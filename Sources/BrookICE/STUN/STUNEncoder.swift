@@ -12,8 +12,9 @@ extension STUNMessage {
         var out: [UInt8] = []
         out.reserveCapacity(128)
         let typeValue = type.rawValue
-        out += [UInt8(typeValue >> 8), UInt8(truncatingIfNeeded: typeValue), 0, 0, 0x21, 0x12, 0xA4, 0x42]
-        out += transactionID.bytes
+        out.append(UInt8(typeValue >> 8)); out.append(UInt8(truncatingIfNeeded: typeValue)); out.append(0); out.append(0)
+        out.append(0x21); out.append(0x12); out.append(0xA4); out.append(0x42)
+        transactionID.append(to: &out)
         for attribute in attributes {
             try STUNAttributeCodec.encode(attribute, transactionID: transactionID, padding: padding, into: &out)
         }

@@ -85,8 +85,16 @@ public struct STUNTransactionID: Hashable, Sendable, CustomStringConvertible {
 
     /// The 12 bytes in wire order.
     public var bytes: [UInt8] {
-        (0..<4).map { UInt8(truncatingIfNeeded: high >> (24 - 8 * $0)) }
-            + (0..<8).map { UInt8(truncatingIfNeeded: low >> (56 - 8 * $0)) }
+        var out: [UInt8] = []
+        out.reserveCapacity(12)
+        append(to: &out)
+        return out
+    }
+
+    /// Appends the 12 bytes in wire order.
+    func append(to out: inout [UInt8]) {
+        for shift in stride(from: 24, through: 0, by: -8) { out.append(UInt8(truncatingIfNeeded: high >> UInt32(shift))) }
+        for shift in stride(from: 56, through: 0, by: -8) { out.append(UInt8(truncatingIfNeeded: low >> UInt64(shift))) }
     }
 
     public var description: String {
