@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """aioice (the ICE of aiortc) as the peer of a BrookICE agent on 127.0.0.1, driven over stdin/stdout.
 
-Usage: ice_aioice_peer.py controlling|controlled
+Usage: ice_aioice_peer.py controlling|controlled [ipv4|ipv6]
 Prints {"ufrag", "pwd", "candidates"} once gathered; reads the same from stdin; connects; then sends
 b"hello from aioice" every 100 ms while waiting for one datagram, and prints {"connected": ...},
 {"received": hex} and {"done": true}.
@@ -13,8 +13,9 @@ import sys
 import aioice
 import aioice.ice
 
-# aioice skips 127.0.0.1 when listing host addresses (PEERS.md): offer loopback only.
-aioice.ice.get_host_addresses = lambda use_ipv4, use_ipv6: ["127.0.0.1"]
+# aioice skips loopback when listing host addresses (PEERS.md): offer loopback only.
+IPV6 = len(sys.argv) > 2 and sys.argv[2] == "ipv6"
+aioice.ice.get_host_addresses = lambda use_ipv4, use_ipv6: ["::1" if IPV6 else "127.0.0.1"]
 
 
 def emit(obj):
@@ -24,7 +25,7 @@ def emit(obj):
 
 async def main():
     controlling = sys.argv[1] == "controlling"
-    connection = aioice.Connection(ice_controlling=controlling, components=1, use_ipv6=False)
+    connection = aioice.Connection(ice_controlling=controlling, components=1, use_ipv4=not IPV6, use_ipv6=IPV6)
     await connection.gather_candidates()
     emit({
         "ufrag": connection.local_username,

@@ -8,13 +8,15 @@ import Testing
 /// connected and data sent over the selected pair arrives on each side.
 @Suite("ICE interop with aioice")
 struct AioiceInteropTests {
-    @Test("BrookICE ↔ aioice on loopback", arguments: [ICERole.controlling, .controlled])
-    func connect(role: ICERole) throws {
+    @Test("BrookICE ↔ aioice on loopback", arguments: [ICERole.controlling, .controlled], [IPAddress.Family.ipv4, .ipv6])
+    func connect(role: ICERole, family: IPAddress.Family) throws {
         guard TestEnvironment.require(TestEnvironment.pythonHas("aioice") ? true : nil, "aioice (PyPI) for \(TestEnvironment.python)") != nil else { return }
-        let peer = try LineProcess(TestEnvironment.python, [TestEnvironment.oracle("ice_aioice_peer.py"), role == .controlling ? "controlled" : "controlling"])
+        let peer = try LineProcess(TestEnvironment.python, [TestEnvironment.oracle("ice_aioice_peer.py"), role == .controlling ? "controlled" : "controlling",
+                                                         family == .ipv4 ? "ipv4" : "ipv6"])
         defer { peer.kill() }
         let offer = try #require(peer.waitFor("ufrag", timeout: .seconds(10)), "aioice did not gather")
-        let socket = try UDPSocket(bind: TransportAddress("127.0.0.1:0")!)
+        let loopback: IPAddress = family == .ipv4 ? .loopbackV4 : .loopbackV6
+        let socket = try UDPSocket(bind: TransportAddress(ip: loopback, port: 0))
         var driver = AgentUDPDriver(socket: socket) { ICEConfiguration(role: role, hostAddresses: [$0]) }
         let remoteCandidates = try (offer["candidates"] as? [String] ?? []).map { try ICECandidate(sdpAttribute: $0) }
         #expect(!remoteCandidates.isEmpty)
@@ -37,7 +39,7 @@ struct AioiceInteropTests {
             }
         }
         #expect(driver.agent.state == .connected || driver.agent.state == .completed, "\(driver.agent.state)")
-        #expect(driver.agent.selectedPair?.destination.ip == .loopbackV4)
+        #expect(driver.agent.selectedPair?.destination.ip == loopback)
         #expect(driver.receivedData.contains(Array("hello from aioice".utf8)))
         // Keep answering aioice's checks and sending until it reports our data.
         var received: [String: Any]?
