@@ -14,6 +14,8 @@ let package = Package(
         .library(name: "BrookSRTP", targets: ["BrookSRTP"]),
         .library(name: "BrookDTLS", targets: ["BrookDTLS"]),
         .library(name: "BrookDTLSUDP", targets: ["BrookDTLSUDP"]),
+        .library(name: "BrookICE", targets: ["BrookICE"]),
+        .library(name: "BrookUDP", targets: ["BrookUDP"]),
         .executable(name: "brook", targets: ["brook"]),
     ],
     dependencies: [
@@ -43,10 +45,14 @@ let package = Package(
         .target(name: "BrookDTLS", dependencies: ["BrookCrypto", "BrookX509", "BrookSansIO"]),
         // Adapter: blocking UDP loop (Glibc) that drives DTLS connections; used by `brook dtls`.
         .target(name: "BrookDTLSUDP", dependencies: ["BrookDTLS", "BrookSansIO"]),
+        // STUN (RFC 8489) and a Sans-IO ICE agent (RFC 8445, 8838, 7675); no Foundation.
+        .target(name: "BrookICE", dependencies: ["BrookCrypto", "BrookSansIO"]),
+        // Adapter: a small blocking UDP socket over Glibc (IPv4/IPv6) for the command line and interop tests.
+        .target(name: "BrookUDP", dependencies: ["BrookSansIO"]),
         .executableTarget(
             name: "brook",
             dependencies: [
-                "BrookCrypto", "BrookVectors", "BrookDTLS", "BrookDTLSUDP", "BrookX509", "BrookSansIO",
+                "BrookCrypto", "BrookVectors", "BrookDTLS", "BrookDTLSUDP", "BrookICE", "BrookUDP", "BrookX509", "BrookSansIO",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -78,6 +84,11 @@ let package = Package(
         .testTarget(
             name: "BrookDTLSTests",
             dependencies: ["BrookDTLS", "BrookDTLSUDP", "BrookCrypto", "BrookX509", "BrookSansIO", "BrookVectors"]
+        ),
+        // STUN vectors, hostile input, the ICE agent over a seeded simulator, and real peers (aioice, coturn).
+        .testTarget(
+            name: "BrookICETests",
+            dependencies: ["BrookICE", "BrookSansIO", "BrookCrypto", "BrookVectors", "BrookUDP"]
         ),
     ]
 )
