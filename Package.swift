@@ -41,6 +41,7 @@ let package = Package(
             name: "brook",
             dependencies: [
                 "BrookCrypto", "BrookVectors",
+                "BrookSRTP",  // the SRTP rows of `brook bench` (issue 5)
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
