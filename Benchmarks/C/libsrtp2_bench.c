@@ -118,13 +118,22 @@ static double srtp_rate(const struct bench_options *o, srtp_body body, struct sr
     return best;
 }
 
+static srtp_t make_session(int p, srtp_ssrc_type_t direction);
+
+/* Each row starts a new sender and receiver (as Brook's rows do), so that both begin at ROC 0. */
 static void srtp_row(const struct bench_options *o, const char *op, int p, srtp_body body, struct srtp_bench *b) {
     if (!bench_selects(o, op) && !bench_selects(o, profiles[p].name)) return;
+    b->sender = make_session(p, ssrc_any_outbound);
+    b->receiver = make_session(p, ssrc_any_inbound);
+    b->sequence = 0;
+    next_packet(b, b->packets[0]);
     double rate = srtp_rate(o, body, b);
     printf("{\"op\": \"%s\", \"profile\": \"%s\", \"bytes\": %d, \"impl\": \"%s\", \"packets_per_s\": %.1f, "
            "\"mb_per_s\": %.1f}\n",
            op, profiles[p].name, PAYLOAD, o->impl, rate, rate * PAYLOAD / 1e6);
     fflush(stdout);
+    check(srtp_dealloc(b->sender), "srtp_dealloc");
+    check(srtp_dealloc(b->receiver), "srtp_dealloc");
 }
 
 /* The DTLS-SRTP keying material Brook's suite uses: byte i is i*7+1 (mod 256); the client's write key and
@@ -160,14 +169,8 @@ int main(int argc, char **argv) {
     memcpy(b.plain, header, HEADER);
     memset(b.plain + HEADER, 0x5A, PAYLOAD);
     for (int p = 0; p < 4; p++) {
-        b.sender = make_session(p, ssrc_any_outbound);
-        b.receiver = make_session(p, ssrc_any_inbound);
-        b.sequence = 0;
-        next_packet(&b, b.packets[0]);
         srtp_row(&o, "srtp-protect", p, protect_body, &b);
         srtp_row(&o, "srtp-unprotect", p, unprotect_body, &b);
-        check(srtp_dealloc(b.sender), "srtp_dealloc");
-        check(srtp_dealloc(b.receiver), "srtp_dealloc");
     }
     check(srtp_shutdown(), "srtp_shutdown");
     return 0;

@@ -3,7 +3,8 @@
 // share the row's time; the best batch counts (the least disturbed by other work on the machine).
 // Time is the thread's CPU time by default (as `openssl speed` counts), so that other processes on a
 // shared machine do not count against whichever program ran while they were busy; `--elapsed` uses
-// the monotonic wall clock instead.
+// the monotonic wall clock instead. A body may stop the clock around untimed setup (`BenchStopwatch`):
+// the SRTP unprotect rows protect their fresh packets that way.
 import Glibc
 
 struct BenchTiming: Sendable {
