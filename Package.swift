@@ -52,7 +52,8 @@ let package = Package(
         .executableTarget(
             name: "brook",
             dependencies: [
-                "BrookCrypto", "BrookVectors", "BrookDTLS", "BrookDTLSUDP", "BrookICE", "BrookUDP", "BrookX509", "BrookSansIO",
+                "BrookCrypto", "BrookVectors", "BrookSRTP", "BrookDTLS", "BrookDTLSUDP", "BrookICE", "BrookUDP",
+                "BrookX509", "BrookSansIO",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 
-/// `brook bench`: BrookCrypto's speed, and the same rows measured on OpenSSL, BearSSL and swift-crypto
-/// in the same run (issue 3). Build it in release (`swift build -c release`); figures of a debug build
+/// `brook bench`: BrookCrypto's and BrookSRTP's speed, and the same rows measured on OpenSSL, BearSSL,
+/// swift-crypto and libsrtp2 in the same run (issues 3 and 5). Build it in release (`swift build -c release`); figures of a debug build
 /// mean nothing.
 ///
 /// Output: a table with one ratio per reference on every row (Brook's figure divided by the
@@ -11,21 +11,26 @@ import Foundation
 ///
 ///     {"op": "aes-128-gcm-seal", "bytes": 16384, "impl": "brook", "mb_per_s": 123.4}
 ///     {"op": "p256-sign", "impl": "openssl-nohw", "ops_per_s": 4567.8}
+///     {"op": "srtp-protect", "profile": "AES_CM_128_HMAC_SHA1_80", "bytes": 1200, "impl": "libsrtp2",
+///      "packets_per_s": 201234.5, "mb_per_s": 241.5}
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Measure BrookCrypto (MB/s, ops/s), optionally beside OpenSSL, BearSSL and swift-crypto.",
+        abstract: "Measure BrookCrypto and BrookSRTP, optionally beside OpenSSL, BearSSL, swift-crypto and libsrtp2.",
         discussion: """
             Throughput rows: AES-128/256-GCM and ChaCha20-Poly1305 seal and open (in place, 13 bytes \
             of AAD) at 64, 1200 and 16384 bytes; AES-128-CTR, SHA-1 and SHA-256 at 1200 and 16384 \
             bytes; HMAC-SHA1 at 1200 bytes (MB = 10^6 bytes). Key operations: p256-keygen, \
-            p256-ecdh, p256-sign, p256-verify, x25519. --compare openssl also runs libcrypto with \
-            AES-NI and PCLMULQDQ masked (impl openssl-nohw). The reference programs are built from \
-            Benchmarks/ (cc, Debian's libssl-dev and libbearssl-dev; swift build for swift-crypto). \
+            p256-ecdh, p256-sign, p256-verify, x25519. SRTP rows: srtp-protect and srtp-unprotect of \
+            RTP packets with a 1200-byte payload under AES_CM_128_HMAC_SHA1_80, AES_CM_128_HMAC_SHA1_32, \
+            AEAD_AES_128_GCM and AEAD_AES_256_GCM (packets/s, and MB/s of payload). --compare openssl \
+            also runs libcrypto with AES-NI and PCLMULQDQ masked (impl openssl-nohw). The reference \
+            programs are built from Benchmarks/ (cc, Debian's libssl-dev, libbearssl-dev and \
+            libsrtp2-dev; swift build for swift-crypto). \
             Time is the thread's CPU time unless --elapsed; see Benchmarks/README.md.
             """
     )
 
-    @Option(name: .customLong("compare"), help: "Also measure a reference: openssl, bearssl or swift-crypto (repeatable).")
+    @Option(name: .customLong("compare"), help: "Also measure a reference: openssl, bearssl, swift-crypto or libsrtp2 (repeatable).")
     var references: [BenchReference] = []
 
     @Flag(help: "Print one JSON object per line instead of the table.")
@@ -40,7 +45,7 @@ struct Bench: ParsableCommand {
     @Flag(help: "Time on the wall clock instead of the thread's CPU time (the default, as `openssl speed`).")
     var elapsed = false
 
-    @Option(help: "Only rows whose op contains this text (repeatable).")
+    @Option(help: "Only rows whose op or SRTP profile contains this text (repeatable).")
     var filter: [String] = []
 
     @Option(help: "The Brook checkout holding Benchmarks/ (default: the one this binary was built from).")

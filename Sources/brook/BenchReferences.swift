@@ -6,6 +6,8 @@ enum BenchReference: String, CaseIterable, Sendable {
     case openssl
     case bearssl
     case swiftCrypto = "swift-crypto"
+    /// Debian's libsrtp2 (on NSS), for the SRTP rows only (issue 5).
+    case libsrtp2
 
     /// OPENSSL_ia32cap for `openssl-nohw`: clears AES-NI (bit 57) and PCLMULQDQ (bit 33) of the first
     /// capability word and VAES (bit 41) and VPCLMULQDQ (bit 42) of the second, so that libcrypto
@@ -17,6 +19,7 @@ enum BenchReference: String, CaseIterable, Sendable {
         switch self {
         case .openssl: return try compileC("openssl_bench.c", library: "crypto", package: "libssl-dev", root: root)
         case .bearssl: return try compileC("bearssl_bench.c", library: "bearssl", package: "libbearssl-dev", root: root)
+        case .libsrtp2: return try compileC("libsrtp2_bench.c", library: "srtp2", package: "libsrtp2-dev", root: root)
         case .swiftCrypto:
             let packagePath = root.appendingPathComponent("Benchmarks/SwiftCryptoBench").path
             let arguments = ["build", "-c", "release", "--package-path", packagePath]
@@ -32,6 +35,7 @@ enum BenchReference: String, CaseIterable, Sendable {
         case .openssl: [("openssl", [:]), ("openssl-nohw", ["OPENSSL_ia32cap": Self.noHardwareCapabilities])]
         case .bearssl: [("bearssl", [:])]
         case .swiftCrypto: [("swift-crypto", [:])]
+        case .libsrtp2: [("libsrtp2", [:])]
         }
     }
 

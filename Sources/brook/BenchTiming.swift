@@ -3,7 +3,8 @@
 // share the row's time; the best batch counts (the least disturbed by other work on the machine).
 // Time is the thread's CPU time by default (as `openssl speed` counts), so that other processes on a
 // shared machine do not count against whichever program ran while they were busy; `--elapsed` uses
-// the monotonic wall clock instead.
+// the monotonic wall clock instead. A body may stop the clock around untimed setup (`BenchStopwatch`):
+// the SRTP unprotect rows protect their fresh packets that way.
 import Glibc
 
 struct BenchTiming: Sendable {
@@ -17,7 +18,7 @@ struct BenchTiming: Sendable {
     static let quick = BenchTiming(seconds: 0.01, rounds: 1)
 
     /// Operations per second of `body`.
-    func operationsPerSecond(_ body: BenchBody) throws -> Double {
+    func operationsPerSecond(_ body: BenchSelfTimedBody) throws -> Double {
         let calibration = rounds == 1 ? 0.001 : 0.004
         var iterations = 1
         var elapsed = try time(iterations, body)
@@ -31,13 +32,28 @@ struct BenchTiming: Sendable {
         return best
     }
 
-    /// Seconds taken by `body(iterations)` on `clock`.
-    func time(_ iterations: Int, _ body: BenchBody) throws -> Double {
+    /// Seconds `body(iterations)` counted on `clock`.
+    func time(_ iterations: Int, _ body: BenchSelfTimedBody) throws -> Double {
+        var stopwatch = BenchStopwatch(clock: clock)
+        try body(iterations, &stopwatch)
+        return stopwatch.seconds
+    }
+}
+
+/// The time of the measured parts of a body, added up on one clock.
+struct BenchStopwatch {
+    let clock: clockid_t
+    private(set) var seconds = 0.0
+
+    init(clock: clockid_t) { self.clock = clock }
+
+    /// Runs `work` with the clock running.
+    mutating func measure(_ work: () throws -> Void) rethrows {
         var start = timespec(), end = timespec()
         clock_gettime(clock, &start)
-        try body(iterations)
+        try work()
         clock_gettime(clock, &end)
-        return Double(end.tv_sec - start.tv_sec) + Double(end.tv_nsec - start.tv_nsec) / 1e9
+        seconds += Double(end.tv_sec - start.tv_sec) + Double(end.tv_nsec - start.tv_nsec) / 1e9
     }
 }
 

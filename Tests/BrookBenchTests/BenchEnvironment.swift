@@ -12,8 +12,11 @@ enum BenchEnvironment {
             .appendingPathComponent("brook")
     }
 
-    /// The headers each C reference compiles against (Debian's libssl-dev and libbearssl-dev).
-    static let referenceHeaders = ["openssl": "/usr/include/openssl/evp.h", "bearssl": "/usr/include/bearssl.h"]
+    /// The headers each C reference compiles against (Debian's libssl-dev, libbearssl-dev and libsrtp2-dev).
+    static let referenceHeaders = [
+        "openssl": "/usr/include/openssl/evp.h", "bearssl": "/usr/include/bearssl.h",
+        "libsrtp2": "/usr/include/srtp2/srtp.h",
+    ]
 
     /// The references whose library is installed. Under CI a missing one records a failure; outside CI
     /// the test leaves it out and says so.

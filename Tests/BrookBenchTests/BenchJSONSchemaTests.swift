@@ -1,26 +1,34 @@
 import Foundation
 import Testing
 
-/// `brook bench --json` against issue 3's contract: every line one JSON object of exactly
-/// {"op", "bytes", "impl", "mb_per_s"} (throughput) or {"op", "impl", "ops_per_s"} (key operations),
-/// impl one of the five names, and every implementation measuring exactly the selected rows. Timing is
+/// `brook bench --json` against the contracts of issues 3 and 5: every line one JSON object of exactly
+/// {"op", "bytes", "impl", "mb_per_s"} (throughput), {"op", "impl", "ops_per_s"} (key operations) or,
+/// for SRTP, {"op", "profile", "bytes", "impl", "packets_per_s", "mb_per_s"} in that order; impl one
+/// of the six names, and every implementation measuring exactly the selected rows it has. Timing is
 /// never checked: a figure only has to be a positive number.
 @Suite("brook bench JSON lines")
 struct BenchJSONSchemaTests {
-    /// A subset of rows covering each shape: an AEAD at three sizes, two hashes and HMAC, two key operations.
-    static let filters = ["aes-128-gcm-seal", "sha1", "p256-sign", "x25519"]
-    static let expectedRows: Set<String> = [
+    /// A subset of rows covering each shape: an AEAD at three sizes, two hashes and HMAC, two key
+    /// operations, and every SRTP row.
+    static let filters = ["aes-128-gcm-seal", "sha1", "p256-sign", "x25519", "srtp"]
+    static let expectedCryptoRows: Set<String> = [
         "aes-128-gcm-seal/64", "aes-128-gcm-seal/1200", "aes-128-gcm-seal/16384",
         "sha1/1200", "sha1/16384", "hmac-sha1/1200", "p256-sign", "x25519",
     ]
+    static let profiles = ["AES_CM_128_HMAC_SHA1_80", "AES_CM_128_HMAC_SHA1_32", "AEAD_AES_128_GCM", "AEAD_AES_256_GCM"]
+    static let expectedSRTPRows = Set(profiles.flatMap { ["srtp-protect/\($0)/1200", "srtp-unprotect/\($0)/1200"] })
     static let throughputOps: Set<String> = ["aes-128-gcm-seal", "sha1", "hmac-sha1"]
-    static let implementations: Set<String> = ["brook", "openssl", "openssl-nohw", "swift-crypto", "bearssl"]
+    static let srtpOps: Set<String> = ["srtp-protect", "srtp-unprotect"]
+    static let implementations: Set<String> = ["brook", "openssl", "openssl-nohw", "swift-crypto", "bearssl", "libsrtp2"]
+    /// Issue 5's row, key order included.
+    static var srtpLine: Regex<Substring> { #/\{"op": "srtp-(?:un)?protect", "profile": "[A-Z0-9_]+", "bytes": 1200, "impl": "[a-z0-9]+", "packets_per_s": [0-9]+\.[0-9], "mb_per_s": [0-9]+\.[0-9]\}/# }
 
     struct Line {
         var op: String
+        var profile: String? = nil
         var bytes: Int?
         var impl: String
-        var key: String { bytes.map { "\(op)/\($0)" } ?? op }
+        var key: String { [op, profile, bytes.map(String.init)].compactMap { $0 }.joined(separator: "/") }
     }
 
     /// Parses one line strictly; records an issue and returns nil when it breaks the schema.
@@ -34,6 +42,19 @@ struct BenchJSONSchemaTests {
             return nil
         }
         #expect(implementations.contains(impl), "impl \(impl) is not one of the schema's: \(line)")
+        if srtpOps.contains(op) {
+            #expect(line.wholeMatch(of: srtpLine) != nil, "SRTP line layout: \(line)")
+            #expect(Set(object.keys) == ["op", "profile", "bytes", "impl", "packets_per_s", "mb_per_s"], "SRTP keys: \(line)")
+            let profile = object["profile"] as? String
+            #expect(profiles.contains(profile ?? ""), "profile must be one of the four: \(line)")
+            let bytes = object["bytes"] as? Int
+            #expect(bytes == 1200, "bytes must be the 1200-byte payload: \(line)")
+            let packets = (object["packets_per_s"] as? Double) ?? 0, megabytes = (object["mb_per_s"] as? Double) ?? 0
+            #expect(packets > 0 && megabytes > 0, "packets_per_s and mb_per_s must be positive numbers: \(line)")
+            // Both figures are printed to 0.1: MB/s is packets/s × 1200 bytes / 10^6, to that rounding.
+            #expect(abs(megabytes - packets * 1200 / 1e6) <= 0.05 + 0.06 * 1200 / 1e6, "mb_per_s = packets_per_s × bytes: \(line)")
+            return Line(op: op, profile: profile, bytes: bytes, impl: impl)
+        }
         if throughputOps.contains(op) {
             #expect(Set(object.keys) == ["op", "bytes", "impl", "mb_per_s"], "throughput keys: \(line)")
             let bytes = object["bytes"] as? Int
@@ -46,9 +67,9 @@ struct BenchJSONSchemaTests {
         return Line(op: op, bytes: nil, impl: impl)
     }
 
-    @Test("--quick --json --compare openssl --compare bearssl: exact schema, every impl measures every selected row")
+    @Test("--quick --json --compare openssl --compare bearssl --compare libsrtp2: exact schema, every impl measures its selected rows")
     func jsonLinesWithReferences() throws {
-        let references = BenchEnvironment.availableReferences(["openssl", "bearssl"])
+        let references = BenchEnvironment.availableReferences(["openssl", "bearssl", "libsrtp2"])
         var arguments = ["bench", "--quick", "--json"]
         for reference in references { arguments += ["--compare", reference] }
         for filter in Self.filters { arguments += ["--filter", filter] }
@@ -62,10 +83,52 @@ struct BenchJSONSchemaTests {
         var expectedImpls: Set<String> = ["brook"]
         if references.contains("openssl") { expectedImpls.formUnion(["openssl", "openssl-nohw"]) }
         if references.contains("bearssl") { expectedImpls.insert("bearssl") }
+        if references.contains("libsrtp2") { expectedImpls.insert("libsrtp2") }
         #expect(Set(rows.keys) == expectedImpls)
         for (impl, keys) in rows {
             #expect(keys.count == Set(keys).count, "\(impl) printed a row twice: \(keys)")
-            #expect(Set(keys) == Self.expectedRows, "\(impl) rows")
+            let expected = switch impl {
+            case "brook": Self.expectedCryptoRows.union(Self.expectedSRTPRows)
+            case "libsrtp2": Self.expectedSRTPRows
+            default: Self.expectedCryptoRows
+            }
+            #expect(Set(keys) == expected, "\(impl) rows")
+        }
+    }
+
+    @Test("--filter matches a profile too: AEAD_AES_256 selects its protect and unprotect rows only")
+    func filterByProfile() throws {
+        let run = try BenchEnvironment.runBrook(["bench", "--quick", "--json", "--filter", "AEAD_AES_256"])
+        try #require(run.status == 0, "brook bench exited \(run.status): \(run.stderr)")
+        let keys = run.stdout.split(separator: "\n").compactMap { Self.parse($0)?.key }
+        #expect(keys == ["srtp-protect/AEAD_AES_256_GCM/1200", "srtp-unprotect/AEAD_AES_256_GCM/1200"])
+    }
+
+    @Test("SRTP rows get a table of their own after the crypto rows: pkt/s, MB/s, the libsrtp2 ratio and issue 5's targets")
+    func srtpTable() throws {
+        let references = BenchEnvironment.availableReferences(["libsrtp2"])
+        var arguments = ["bench", "--quick", "--filter", "x25519", "--filter", "srtp-protect"]
+        for reference in references { arguments += ["--compare", reference] }
+        let run = try BenchEnvironment.runBrook(arguments)
+        try #require(run.status == 0, "brook bench exited \(run.status): \(run.stderr)")
+        let tables = run.stdout.split(separator: "\n\n")
+        try #require(tables.count == 2, "the crypto table, a blank line, the SRTP table: \(run.stdout)")
+        #expect(tables[0].split(separator: "\n").count == 2, "a header and the x25519 row: \(tables[0])")
+        // Cells are separated by at least two spaces; a header cell may hold one ("brook pkt/s").
+        let lines = tables[1].split(separator: "\n").map { $0.split(separator: #/  +/#).map(String.init) }
+        try #require(lines.count == 5, "a header and one row per profile: \(tables[1])")
+        #expect(Array(lines[0].prefix(5)) == ["op", "profile", "bytes", "brook pkt/s", "MB/s"])
+        #expect(lines.dropFirst().map { Array($0.prefix(3)) } == Self.profiles.map { ["srtp-protect", $0, "1200"] })
+        for line in lines.dropFirst() {
+            #expect(line.count >= 5 && line[3...4].allSatisfy { Double($0).map { $0 > 0 } ?? false }, "pkt/s and MB/s: \(line)")
+        }
+        if references.contains("libsrtp2") {
+            #expect(Array(lines[0].suffix(4)) == ["libsrtp2 pkt/s", "MB/s", "×", "targets"])
+            for line in lines.dropFirst() { #expect(line.count >= 8 && line[7].hasSuffix("×"), "the row carries a ratio: \(line)") }
+            // Issue 5's targets name the AES_CM_128_HMAC_SHA1_80 and AEAD_AES_128_GCM rows only.
+            #expect(lines[1].last?.hasPrefix("≥0.4× libsrtp2: ") == true, "\(lines[1])")
+            #expect(lines[3].last?.hasPrefix("≥0.1× libsrtp2: ") == true, "\(lines[3])")
+            #expect(lines[2].count == 8 && lines[4].count == 8, "no target on the other profiles: \(lines[2]), \(lines[4])")
         }
     }
 
