@@ -84,12 +84,12 @@ let package = Package(
         .testTarget(name: "BrookBenchTests", dependencies: ["brook"]),
         .testTarget(
             name: "BrookDTLSTests",
-            dependencies: ["BrookDTLS", "BrookDTLSUDP", "BrookCrypto", "BrookX509", "BrookSansIO", "BrookVectors"]
+            dependencies: ["BrookDTLS", "BrookDTLSUDP", "BrookCrypto", "BrookX509", "BrookSansIO", "BrookVectors", "BrookTestSupport"]
         ),
         // STUN vectors, hostile input, the ICE agent over a seeded simulator, and real peers (aioice, coturn).
         .testTarget(
             name: "BrookICETests",
-            dependencies: ["BrookICE", "BrookSansIO", "BrookCrypto", "BrookVectors", "BrookUDP"]
+            dependencies: ["BrookICE", "BrookSansIO", "BrookCrypto", "BrookVectors", "BrookUDP", "BrookTestSupport"]
         ),
     ]
 )

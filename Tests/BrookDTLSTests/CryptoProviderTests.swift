@@ -1,3 +1,4 @@
+import BrookTestSupport
 import BrookDTLS
 import BrookSansIO
 import Synchronization

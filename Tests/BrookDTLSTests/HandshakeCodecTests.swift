@@ -1,3 +1,4 @@
+import BrookTestSupport
 @testable import BrookDTLS
 import Testing
 

@@ -1,3 +1,4 @@
+import BrookTestSupport
 import BrookDTLS
 import BrookDTLSUDP
 import BrookSansIO

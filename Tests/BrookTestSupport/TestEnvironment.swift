@@ -52,6 +52,11 @@ public enum TestEnvironment {
         return nil
     }
 
+    /// True when `python` can import `module` (no failure recorded either way).
+    public static func pythonHas(_ module: String) -> Bool {
+        (try? ExternalProcess.run(python, ["-c", "import \(module)"])) != nil
+    }
+
     /// True when `python` imports `module`. Under CI a missing module records a failure; outside
     /// CI the caller skips the check, and this says why.
     public static func requirePythonModule(_ module: String, sourceLocation: SourceLocation = #_sourceLocation) -> Bool {

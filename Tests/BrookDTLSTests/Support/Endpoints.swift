@@ -1,3 +1,4 @@
+import BrookTestSupport
 import BrookCrypto
 import BrookDTLS
 import BrookSansIO

@@ -1,3 +1,4 @@
+import BrookTestSupport
 import BrookICE
 import BrookSansIO
 import BrookUDP
@@ -11,7 +12,7 @@ struct AioiceInteropTests {
     @Test("BrookICE ↔ aioice on loopback", arguments: [ICERole.controlling, .controlled], [IPAddress.Family.ipv4, .ipv6])
     func connect(role: ICERole, family: IPAddress.Family) throws {
         guard TestEnvironment.require(TestEnvironment.pythonHas("aioice") ? true : nil, "aioice (PyPI) for \(TestEnvironment.python)") != nil else { return }
-        let peer = try LineProcess(TestEnvironment.python, [TestEnvironment.oracle("ice_aioice_peer.py"), role == .controlling ? "controlled" : "controlling",
+        let peer = try LineProcess(TestEnvironment.python, [TestEnvironment.oracleScript("ice_aioice_peer.py"), role == .controlling ? "controlled" : "controlling",
                                                          family == .ipv4 ? "ipv4" : "ipv6"])
         defer { peer.kill() }
         let offer = try #require(peer.waitFor("ufrag", timeout: .seconds(10)), "aioice did not gather")

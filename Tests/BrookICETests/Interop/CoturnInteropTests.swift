@@ -1,3 +1,4 @@
+import BrookTestSupport
 import BrookICE
 import BrookSansIO
 import BrookUDP

@@ -1,3 +1,4 @@
+import BrookTestSupport
 import BrookICE
 import BrookSansIO
 import BrookUDP
@@ -10,7 +11,7 @@ import Testing
 struct STUNServerInteropTests {
     static func aioiceClient(_ server: TransportAddress) throws -> [String: Any]? {
         guard TestEnvironment.require(TestEnvironment.pythonHas("aioice") ? true : nil, "aioice (PyPI) for \(TestEnvironment.python)") != nil else { return nil }
-        let output = try ExternalProcess.run(TestEnvironment.python, [TestEnvironment.oracle("ice_aioice_stun_client.py"), "\(server.ip)", "\(server.port)"])
+        let output = try ExternalProcess.run(TestEnvironment.python, [TestEnvironment.oracleScript("ice_aioice_stun_client.py"), "\(server.ip)", "\(server.port)"])
         return try JSONSerialization.jsonObject(with: Data(output.stdout)) as? [String: Any]
     }
 

@@ -1,3 +1,4 @@
+import BrookTestSupport
 import Testing
 @testable import BrookICE
 

@@ -1,3 +1,4 @@
+import BrookTestSupport
 import BrookSansIO
 import BrookVectors
 import Foundation
@@ -76,7 +77,7 @@ struct STUNCodecTests {
             cases.append((message, password, algorithms, bytes))
             input += "{\"message\":\"\(bytes.hexString)\",\"password\":\"\(password)\"}\n"
         }
-        let output = try ExternalProcess.run(python, [TestEnvironment.oracle("ice_stun.py")], input: Array(input.utf8)).stdoutText
+        let output = try ExternalProcess.run(python, [TestEnvironment.oracleScript("ice_stun.py")], input: Array(input.utf8)).stdoutText
         let lines = output.split(separator: "\n")
         try #require(lines.count == cases.count)
         for (line, testCase) in zip(lines, cases) {

@@ -1,3 +1,4 @@
+import BrookTestSupport
 import Foundation
 import Glibc
 

@@ -1,3 +1,4 @@
+import BrookTestSupport
 import BrookSansIO
 import Testing
 @testable import BrookICE
