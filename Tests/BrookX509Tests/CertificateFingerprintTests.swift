@@ -10,7 +10,7 @@ struct CertificateFingerprintTests {
     @Test("RFC 8122 §3.4 example values parse to their digests and format back in canonical form")
     func rfcExamples() throws {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../../Vectors/x509_sdp_fingerprints.txt").standardized
+            .appendingPathComponent("../../Vectors/x509-sdp-fingerprints-rfc8122.txt").standardized
         let records = RSPFile(text: try String(contentsOf: url, encoding: .utf8)).records
         #expect(records.count == 2)
         for record in records {

@@ -10,7 +10,7 @@ import Testing
 struct RFC8410CertificateTests {
     static func vector() throws -> RSPFile.Record {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../../Vectors/x509_rfc8410_certificate.txt").standardized
+            .appendingPathComponent("../../Vectors/x509-certificate-rfc8410.txt").standardized
         return try #require(RSPFile(text: try String(contentsOf: url, encoding: .utf8)).records.first)
     }
 

@@ -15,7 +15,7 @@ struct P256KnownAnswerTests {
     }
 
     @Test func rfc5903KeyExchange() throws {
-        let records = try #require(try Self.records(TestEnvironment.vectorFile("p256_rfc5903_ecdh.txt")))
+        let records = try #require(try Self.records(TestEnvironment.vectorFile("p256-ecdh-rfc5903.txt")))
         let v = try #require(records.first)
         let initiator = try P256.KeyAgreement.PrivateKey(rawRepresentation: try v.need("i"))
         let responder = try P256.KeyAgreement.PrivateKey(rawRepresentation: try v.need("r"))
@@ -31,7 +31,7 @@ struct P256KnownAnswerTests {
     }
 
     @Test func rfc6979DeterministicSignatures() throws {
-        let records = try #require(try Self.records(TestEnvironment.vectorFile("p256_rfc6979_ecdsa.txt")))
+        let records = try #require(try Self.records(TestEnvironment.vectorFile("p256-ecdsa-rfc6979.txt")))
         let key = try #require(records.first { $0.has("x") })
         let x = try key.need("x")
         let privateKey = try P256.Signing.PrivateKey(rawRepresentation: x)
