@@ -83,6 +83,13 @@ final class AESRoundKeys: @unchecked Sendable {
     @inline(__always) @usableFromInline
     func encrypt4(_ input: UnsafeRawPointer, _ output: UnsafeMutableRawPointer) {
         var s = FixslicedState(packing: input)
+        encryptPacked(&s)
+        s.unpack(into: output)
+    }
+
+    /// The forward cipher (FIPS 197 §5.1) on four packed blocks.
+    @inline(__always) @usableFromInline
+    func encryptPacked(_ s: inout FixslicedState) {
         let k = UnsafePointer(words)
         let nr = rounds
         s.addRoundKey(k)
@@ -101,7 +108,6 @@ final class AESRoundKeys: @unchecked Sendable {
         if nr % 4 == 2 { s.shiftRowsTwice() }
         s.subBytesWithoutNots()
         s.addRoundKey(k + 8 * nr)
-        s.unpack(into: output)
     }
 
     /// Encrypts one block (16 bytes at `input`) into `output`.
