@@ -84,10 +84,11 @@ struct GHashFactor128: Sendable {
 /// and masked once (see the file comment).
 @usableFromInline
 struct CarrylessSum {
-    // z_r collects the products whose kept columns are ≡ r (mod 4); `top` the bits-60...63 terms.
+    // z_r collects the products whose kept columns are ≡ r (mod 4); top_t the multiplicands
+    // a whose factor has bit 60 + t set, to be shifted into place once.
     @usableFromInline var z0: (UInt64, UInt64) = (0, 0), z1: (UInt64, UInt64) = (0, 0)
     @usableFromInline var z2: (UInt64, UInt64) = (0, 0), z3: (UInt64, UInt64) = (0, 0)
-    @usableFromInline var top: (UInt64, UInt64) = (0, 0)
+    @usableFromInline var top0: UInt64 = 0, top1: UInt64 = 0, top2: UInt64 = 0, top3: UInt64 = 0
 
     @inline(__always) @usableFromInline
     init() {}
@@ -109,9 +110,8 @@ struct CarrylessSum {
         sum4(&z1, mul(a0, b.b1), mul(a1, b.b0), mul(a2, b.b3), mul(a3, b.b2))
         sum4(&z2, mul(a0, b.b2), mul(a1, b.b1), mul(a2, b.b0), mul(a3, b.b3))
         sum4(&z3, mul(a0, b.b3), mul(a1, b.b2), mul(a2, b.b1), mul(a3, b.b0))
-        // Bits 60...63 of b: add a·x^(60+t) where the bit is set.
-        top.0 ^= (b.n0 & (a >> 4)) ^ (b.n1 & (a >> 3)) ^ (b.n2 & (a >> 2)) ^ (b.n3 & (a >> 1))
-        top.1 ^= (b.n0 & (a << 60)) ^ (b.n1 & (a << 61)) ^ (b.n2 & (a << 62)) ^ (b.n3 & (a << 63))
+        // Bits 60...63 of b: a·x^(60+t) where bit 60 + t is set, shifted in `value`.
+        top0 ^= b.n0 & a; top1 ^= b.n1 & a; top2 ^= b.n2 & a; top3 ^= b.n3 & a
     }
 
     /// The sum as a 128-bit carry-less value.
@@ -121,7 +121,9 @@ struct CarrylessSum {
         let m2: UInt64 = 0x4444_4444_4444_4444, m3: UInt64 = 0x8888_8888_8888_8888
         let hi = (z0.0 & m0) | (z1.0 & m1) | (z2.0 & m2) | (z3.0 & m3)
         let lo = (z0.1 & m0) | (z1.1 & m1) | (z2.1 & m2) | (z3.1 & m3)
-        return (hi ^ top.0, lo ^ top.1)
+        let topHi = (top0 >> 4) ^ (top1 >> 3) ^ (top2 >> 2) ^ (top3 >> 1)
+        let topLo = (top0 << 60) ^ (top1 << 61) ^ (top2 << 62) ^ (top3 << 63)
+        return (hi ^ topHi, lo ^ topLo)
     }
 }
 
