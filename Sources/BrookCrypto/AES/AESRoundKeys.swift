@@ -80,7 +80,8 @@ final class AESRoundKeys: @unchecked Sendable {
     }
 
     /// Encrypts the four consecutive blocks at `input` into `output` (which may equal `input`).
-    @inline(__always) @usableFromInline
+    /// One out-of-line copy of the unrolled rounds for all single-batch callers.
+    @inline(never) @usableFromInline
     func encrypt4(_ input: UnsafeRawPointer, _ output: UnsafeMutableRawPointer) {
         var s = FixslicedState(packing: input)
         encryptPacked(&s)
@@ -92,22 +93,23 @@ final class AESRoundKeys: @unchecked Sendable {
     func encryptPacked(_ s: inout FixslicedState) {
         let k = UnsafePointer(words)
         let nr = rounds
-        s.addRoundKey(k)
-        var round = 1
-        // Rounds 1..<Nr in groups of four MixColumns variants (1, 2, 3, 0).
-        while true {
-            s.subBytesWithoutNots(); s.mixColumns(variant: 1); s.addRoundKey(k + 8 * round); round += 1
-            if round == nr { break }
-            s.subBytesWithoutNots(); s.mixColumns(variant: 2); s.addRoundKey(k + 8 * round); round += 1
-            if round == nr { break }
-            s.subBytesWithoutNots(); s.mixColumns(variant: 3); s.addRoundKey(k + 8 * round); round += 1
-            if round == nr { break }
-            s.subBytesWithoutNots(); s.mixColumns(variant: 0); s.addRoundKey(k + 8 * round); round += 1
+        // Written out round by round (no loop edges for the register allocator to reconcile).
+        // Round i < Nr uses MixColumns variant i mod 4; the last round has no MixColumns and,
+        // when Nr ≡ 2 (mod 4), first restores the ShiftRows count to a multiple of four.
+        @inline(__always) func round(_ i: Int) {
+            s.subBytesWithoutNots(); s.mixColumns(variant: i & 3); s.addRoundKey(k + 8 &* i)
         }
-        // Last round (no MixColumns): restore the ShiftRows count to a multiple of four.
-        if nr % 4 == 2 { s.shiftRowsTwice() }
-        s.subBytesWithoutNots()
-        s.addRoundKey(k + 8 * nr)
+        @inline(__always) func lastRound(_ i: Int) {
+            if i % 4 == 2 { s.shiftRowsTwice() }
+            s.subBytesWithoutNots(); s.addRoundKey(k + 8 &* i)
+        }
+        s.addRoundKey(k)
+        round(1); round(2); round(3); round(4); round(5); round(6); round(7); round(8); round(9)
+        if nr == 10 { lastRound(10); return }
+        round(10); round(11)
+        if nr == 12 { lastRound(12); return }
+        round(12); round(13)
+        lastRound(14)
     }
 
     /// Encrypts one block (16 bytes at `input`) into `output`.

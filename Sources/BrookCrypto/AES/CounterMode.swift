@@ -39,8 +39,9 @@ struct CounterBlock {
 
 extension AESRoundKeys {
     /// XORs `count` bytes of keystream starting at counter block `start` onto `input`, writing
-    /// `output` (which may equal `input`).
-    @inline(__always) @usableFromInline
+    /// `output` (which may equal `input`). Out of line: the bulk loop holds the unrolled rounds
+    /// once per counter rule rather than once per caller.
+    @inline(never) @usableFromInline
     func applyCounterMode(
         from start: CounterBlock, _ mode: CounterIncrement,
         input: UnsafeRawPointer, output: UnsafeMutableRawPointer, count: Int
