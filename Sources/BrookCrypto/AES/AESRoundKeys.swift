@@ -80,7 +80,7 @@ final class AESRoundKeys: @unchecked Sendable {
     }
 
     /// Encrypts the four consecutive blocks at `input` into `output` (which may equal `input`).
-    /// One out-of-line copy of the unrolled rounds for all single-batch callers.
+    /// One out-of-line copy of the rounds for all single-batch callers (instruction cache).
     @inline(never) @usableFromInline
     func encrypt4(_ input: UnsafeRawPointer, _ output: UnsafeMutableRawPointer) {
         var s = FixslicedState(packing: input)
@@ -98,20 +98,11 @@ final class AESRoundKeys: @unchecked Sendable {
         @inline(__always) func round(_ i: Int, variant: Int) {
             s.subBytesWithoutNots(); s.mixColumns(variant: variant); s.addRoundKey(k + 8 &* i)
         }
-        @inline(__always) func round(_ i: Int) { round(i, variant: i & 3) }
         @inline(__always) func lastRound(_ i: Int) {
             if i % 4 == 2 { s.shiftRowsTwice() }
             s.subBytesWithoutNots(); s.addRoundKey(k + 8 &* i)
         }
         s.addRoundKey(k)
-        if nr == 10 {
-            // AES-128 written out round by round: no loop edges for the register allocator
-            // to reconcile (5% faster); longer keys keep the loop, which stays small in the
-            // instruction cache.
-            round(1); round(2); round(3); round(4); round(5); round(6); round(7); round(8); round(9)
-            lastRound(10)
-            return
-        }
         var i = 1
         // Rounds 1..<Nr in groups of four MixColumns variants (1, 2, 3, 0).
         while true {

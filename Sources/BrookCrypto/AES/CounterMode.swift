@@ -39,8 +39,8 @@ struct CounterBlock {
 
 extension AESRoundKeys {
     /// XORs `count` bytes of keystream starting at counter block `start` onto `input`, writing
-    /// `output` (which may equal `input`). Out of line: the bulk loop holds the unrolled rounds
-    /// once per counter rule rather than once per caller.
+    /// `output` (which may equal `input`). Out of line: the bulk loop holds the rounds once per
+    /// counter rule rather than once per caller, which keeps the hot code in the op cache.
     @inline(never) @usableFromInline
     func applyCounterMode(
         from start: CounterBlock, _ mode: CounterIncrement,
