@@ -80,28 +80,41 @@ final class AESRoundKeys: @unchecked Sendable {
     }
 
     /// Encrypts the four consecutive blocks at `input` into `output` (which may equal `input`).
-    @inline(__always) @usableFromInline
+    /// One out-of-line copy of the rounds for all single-batch callers (instruction cache).
+    @inline(never) @usableFromInline
     func encrypt4(_ input: UnsafeRawPointer, _ output: UnsafeMutableRawPointer) {
         var s = FixslicedState(packing: input)
+        encryptPacked(&s)
+        s.unpack(into: output)
+    }
+
+    /// The forward cipher (FIPS 197 §5.1) on four packed blocks.
+    @inline(__always) @usableFromInline
+    func encryptPacked(_ s: inout FixslicedState) {
         let k = UnsafePointer(words)
         let nr = rounds
+        // Round i < Nr uses MixColumns variant i mod 4; the last round has no MixColumns and,
+        // when Nr ≡ 2 (mod 4), first restores the ShiftRows count to a multiple of four.
+        @inline(__always) func round(_ i: Int, variant: Int) {
+            s.subBytesWithoutNots(); s.mixColumns(variant: variant); s.addRoundKey(k + 8 &* i)
+        }
+        @inline(__always) func lastRound(_ i: Int) {
+            if i % 4 == 2 { s.shiftRowsTwice() }
+            s.subBytesWithoutNots(); s.addRoundKey(k + 8 &* i)
+        }
         s.addRoundKey(k)
-        var round = 1
+        var i = 1
         // Rounds 1..<Nr in groups of four MixColumns variants (1, 2, 3, 0).
         while true {
-            s.subBytesWithoutNots(); s.mixColumns(variant: 1); s.addRoundKey(k + 8 * round); round += 1
-            if round == nr { break }
-            s.subBytesWithoutNots(); s.mixColumns(variant: 2); s.addRoundKey(k + 8 * round); round += 1
-            if round == nr { break }
-            s.subBytesWithoutNots(); s.mixColumns(variant: 3); s.addRoundKey(k + 8 * round); round += 1
-            if round == nr { break }
-            s.subBytesWithoutNots(); s.mixColumns(variant: 0); s.addRoundKey(k + 8 * round); round += 1
+            round(i, variant: 1); i &+= 1
+            if i == nr { break }
+            round(i, variant: 2); i &+= 1
+            if i == nr { break }
+            round(i, variant: 3); i &+= 1
+            if i == nr { break }
+            round(i, variant: 0); i &+= 1
         }
-        // Last round (no MixColumns): restore the ShiftRows count to a multiple of four.
-        if nr % 4 == 2 { s.shiftRowsTwice() }
-        s.subBytesWithoutNots()
-        s.addRoundKey(k + 8 * nr)
-        s.unpack(into: output)
+        lastRound(nr)
     }
 
     /// Encrypts one block (16 bytes at `input`) into `output`.

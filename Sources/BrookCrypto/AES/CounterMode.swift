@@ -39,24 +39,55 @@ struct CounterBlock {
 
 extension AESRoundKeys {
     /// XORs `count` bytes of keystream starting at counter block `start` onto `input`, writing
-    /// `output` (which may equal `input`).
-    @inline(__always) @usableFromInline
+    /// `output` (which may equal `input`). Out of line: the bulk loop holds the rounds once per
+    /// counter rule rather than once per caller, which keeps the hot code in the op cache.
+    @inline(never) @usableFromInline
     func applyCounterMode(
         from start: CounterBlock, _ mode: CounterIncrement,
         input: UnsafeRawPointer, output: UnsafeMutableRawPointer, count: Int
     ) {
-        var stream: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
         var counter = start
+        switch mode {
+        case .full128:
+            var blocks: KeystreamBatch = (0, 0, 0, 0, 0, 0, 0, 0)
+            withUnsafeMutableBytes(of: &blocks) { b in
+                let p = b.baseAddress!
+                xorKeystream(input: input, output: output, count: count) {
+                    for i in 0..<4 {
+                        storeBigEndian(counter.hi, p, 16 &* i)
+                        storeBigEndian(counter.lo, p, 16 &* i &+ 8)
+                        counter.increment(.full128)
+                    }
+                    return FixslicedState(packing: UnsafeRawPointer(p))
+                }
+            }
+        case .low32:
+            // Only the last four bytes change (inc32): pack the fixed twelve once, then per call
+            // only the four 32-bit counters (column 3 of each block).
+            let fixed = FixslicedState(sameBlockTwelveBytes: counter)
+            xorKeystream(input: input, output: output, count: count) {
+                let c = UInt32(truncatingIfNeeded: counter.lo)
+                counter.lo = (counter.lo & 0xFFFF_FFFF_0000_0000) | UInt64(c &+ 4)
+                return FixslicedState(lastColumns: c, c &+ 1, c &+ 2, c &+ 3, over: fixed)
+            }
+        }
+    }
+
+    /// Runs the cipher on the packed counter blocks `next()` returns, four blocks at a time, and
+    /// XORs the keystream onto `input`.
+    @inline(__always) @usableFromInline
+    func xorKeystream(
+        input: UnsafeRawPointer, output: UnsafeMutableRawPointer, count: Int,
+        _ next: () -> FixslicedState
+    ) {
+        var stream: KeystreamBatch = (0, 0, 0, 0, 0, 0, 0, 0)
         withUnsafeMutableBytes(of: &stream) { s in
             let ks = s.baseAddress!
             var offset = 0
             while offset < count {
-                for i in 0..<4 {
-                    storeBigEndian(counter.hi, ks, 16 &* i)
-                    storeBigEndian(counter.lo, ks, 16 &* i &+ 8)
-                    counter.increment(mode)
-                }
-                encrypt4(ks, ks)
+                var state = next()
+                encryptPacked(&state)
+                state.unpack(into: ks)
                 let chunk = min(64, count &- offset)
                 if chunk == 64 {
                     for i in stride(from: 0, to: 64, by: 8) {
@@ -76,5 +107,35 @@ extension AESRoundKeys {
             }
             for i in 0..<64 { s[i] = 0 }
         }
+    }
+}
+
+extension FixslicedState {
+    /// Four copies of `block` with its last four bytes (the inc32 counter) zeroed.
+    @inline(__always) @usableFromInline
+    init(sameBlockTwelveBytes block: CounterBlock) {
+        var blocks: KeystreamBatch = (0, 0, 0, 0, 0, 0, 0, 0)
+        self = withUnsafeMutableBytes(of: &blocks) { b in
+            let p = b.baseAddress!
+            for i in 0..<4 {
+                storeBigEndian(block.hi, p, 16 &* i)
+                storeBigEndian(block.lo & 0xFFFF_FFFF_0000_0000, p, 16 &* i &+ 8)
+            }
+            return FixslicedState(packing: UnsafeRawPointer(p))
+        }
+    }
+
+    /// `fixed` with the big-endian counters c0...c3 as bytes 12...15 (column 3) of blocks 0...3:
+    /// `init(packing:)` specialised to words whose other columns are zero, which packing (a bit
+    /// permutation) lets us XOR onto the packed fixed part.
+    @inline(__always) @usableFromInline
+    init(lastColumns c0: UInt32, _ c1: UInt32, _ c2: UInt32, _ c3: UInt32, over fixed: FixslicedState) {
+        // Column 3 is the odd half of the high word: word index 4 + block, shifted by 8.
+        var t = (UInt64(0), UInt64(0), UInt64(0), UInt64(0),
+                 spreadBytes(c0.byteSwapped) << 8, spreadBytes(c1.byteSwapped) << 8,
+                 spreadBytes(c2.byteSwapped) << 8, spreadBytes(c3.byteSwapped) << 8)
+        FixslicedState.transpose(&t)
+        w0 = fixed.w0 ^ t.0; w1 = fixed.w1 ^ t.1; w2 = fixed.w2 ^ t.2; w3 = fixed.w3 ^ t.3
+        w4 = fixed.w4 ^ t.4; w5 = fixed.w5 ^ t.5; w6 = fixed.w6 ^ t.6; w7 = fixed.w7 ^ t.7
     }
 }

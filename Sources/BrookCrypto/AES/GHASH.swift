@@ -79,32 +79,60 @@ struct GHashFactor128: Sendable {
     }
 }
 
+/// A sum of carry-less 64×64 products before the hole masks are applied. Each product's kept
+/// columns are exact and XOR is linear, so products that share a Karatsuba part are summed raw
+/// and masked once (see the file comment).
+@usableFromInline
+struct CarrylessSum {
+    // z_r collects the products whose kept columns are ≡ r (mod 4); top_t the multiplicands
+    // a whose factor has bit 60 + t set, to be shifted into place once.
+    @usableFromInline var z0: (UInt64, UInt64) = (0, 0), z1: (UInt64, UInt64) = (0, 0)
+    @usableFromInline var z2: (UInt64, UInt64) = (0, 0), z3: (UInt64, UInt64) = (0, 0)
+    @usableFromInline var top0: UInt64 = 0, top1: UInt64 = 0, top2: UInt64 = 0, top3: UInt64 = 0
+
+    @inline(__always) @usableFromInline
+    init() {}
+
+    /// Adds a·b.
+    @inline(__always) @usableFromInline
+    mutating func add(_ a: UInt64, _ b: GHashFactor) {
+        let a0 = a & 0x1111_1111_1111_1111, a1 = a & 0x2222_2222_2222_2222
+        let a2 = a & 0x4444_4444_4444_4444, a3 = a & 0x8888_8888_8888_8888
+        @inline(__always) func mul(_ x: UInt64, _ y: UInt64) -> (UInt64, UInt64) {
+            let p = x.multipliedFullWidth(by: y)
+            return (p.high, p.low)
+        }
+        @inline(__always) func sum4(_ z: inout (UInt64, UInt64), _ p: (UInt64, UInt64), _ q: (UInt64, UInt64), _ r: (UInt64, UInt64), _ s: (UInt64, UInt64)) {
+            z = (z.0 ^ p.0 ^ q.0 ^ r.0 ^ s.0, z.1 ^ p.1 ^ q.1 ^ r.1 ^ s.1)
+        }
+        // 64 ≡ 0 (mod 4), so the same masks serve both halves.
+        sum4(&z0, mul(a0, b.b0), mul(a1, b.b3), mul(a2, b.b2), mul(a3, b.b1))
+        sum4(&z1, mul(a0, b.b1), mul(a1, b.b0), mul(a2, b.b3), mul(a3, b.b2))
+        sum4(&z2, mul(a0, b.b2), mul(a1, b.b1), mul(a2, b.b0), mul(a3, b.b3))
+        sum4(&z3, mul(a0, b.b3), mul(a1, b.b2), mul(a2, b.b1), mul(a3, b.b0))
+        // Bits 60...63 of b: a·x^(60+t) where bit 60 + t is set, shifted in `value`.
+        top0 ^= b.n0 & a; top1 ^= b.n1 & a; top2 ^= b.n2 & a; top3 ^= b.n3 & a
+    }
+
+    /// The sum as a 128-bit carry-less value.
+    @inline(__always) @usableFromInline
+    var value: (hi: UInt64, lo: UInt64) {
+        let m0: UInt64 = 0x1111_1111_1111_1111, m1: UInt64 = 0x2222_2222_2222_2222
+        let m2: UInt64 = 0x4444_4444_4444_4444, m3: UInt64 = 0x8888_8888_8888_8888
+        let hi = (z0.0 & m0) | (z1.0 & m1) | (z2.0 & m2) | (z3.0 & m3)
+        let lo = (z0.1 & m0) | (z1.1 & m1) | (z2.1 & m2) | (z3.1 & m3)
+        let topHi = (top0 >> 4) ^ (top1 >> 3) ^ (top2 >> 2) ^ (top3 >> 1)
+        let topLo = (top0 << 60) ^ (top1 << 61) ^ (top2 << 62) ^ (top3 << 63)
+        return (hi ^ topHi, lo ^ topLo)
+    }
+}
+
 /// Carry-less 64×64 → 128 product, constant time (see the file comment).
 @inline(__always) @usableFromInline
 func carrylessMultiply(_ a: UInt64, _ b: GHashFactor) -> (hi: UInt64, lo: UInt64) {
-    let m0: UInt64 = 0x1111_1111_1111_1111, m1: UInt64 = 0x2222_2222_2222_2222
-    let m2: UInt64 = 0x4444_4444_4444_4444, m3: UInt64 = 0x8888_8888_8888_8888
-    let a0 = a & m0, a1 = a & m1, a2 = a & m2, a3 = a & m3
-
-    @inline(__always) func mul(_ x: UInt64, _ y: UInt64) -> (UInt64, UInt64) {
-        let p = x.multipliedFullWidth(by: y)
-        return (p.high, p.low)
-    }
-    @inline(__always) func sum4(_ p: (UInt64, UInt64), _ q: (UInt64, UInt64), _ r: (UInt64, UInt64), _ s: (UInt64, UInt64)) -> (UInt64, UInt64) {
-        (p.0 ^ q.0 ^ r.0 ^ s.0, p.1 ^ q.1 ^ r.1 ^ s.1)
-    }
-    // z_r collects the products whose kept columns are ≡ r (mod 4); 64 ≡ 0, so the same masks
-    // serve both halves.
-    let z0 = sum4(mul(a0, b.b0), mul(a1, b.b3), mul(a2, b.b2), mul(a3, b.b1))
-    let z1 = sum4(mul(a0, b.b1), mul(a1, b.b0), mul(a2, b.b3), mul(a3, b.b2))
-    let z2 = sum4(mul(a0, b.b2), mul(a1, b.b1), mul(a2, b.b0), mul(a3, b.b3))
-    let z3 = sum4(mul(a0, b.b3), mul(a1, b.b2), mul(a2, b.b1), mul(a3, b.b0))
-    var hi = (z0.0 & m0) | (z1.0 & m1) | (z2.0 & m2) | (z3.0 & m3)
-    var lo = (z0.1 & m0) | (z1.1 & m1) | (z2.1 & m2) | (z3.1 & m3)
-    // Bits 60...63 of b: add a·x^(60+t) where the bit is set.
-    lo ^= (b.n0 & (a << 60)) ^ (b.n1 & (a << 61)) ^ (b.n2 & (a << 62)) ^ (b.n3 & (a << 63))
-    hi ^= (b.n0 & (a >> 4)) ^ (b.n1 & (a >> 3)) ^ (b.n2 & (a >> 2)) ^ (b.n3 & (a >> 1))
-    return (hi, lo)
+    var sum = CarrylessSum()
+    sum.add(a, b)
+    return sum.value
 }
 
 /// Carry-less 64×64 → 128 product of two plain words.
@@ -132,6 +160,28 @@ struct UnreducedProduct {
         lowHi ^= l.hi; lowLo ^= l.lo
         highHi ^= h.hi; highLo ^= h.lo
         midHi ^= m.hi; midLo ^= m.lo
+    }
+
+    /// Adds a0·b0 ⊕ a1·b1 ⊕ a2·b2 ⊕ a3·b3, one Karatsuba part at a time so that each part's
+    /// sixteen-product sums are masked once rather than four times.
+    @inline(__always) @usableFromInline
+    mutating func accumulate(
+        _ a0: GFElement, _ b0: GHashFactor128, _ a1: GFElement, _ b1: GHashFactor128,
+        _ a2: GFElement, _ b2: GHashFactor128, _ a3: GFElement, _ b3: GHashFactor128
+    ) {
+        var l = CarrylessSum()
+        l.add(a0.lo, b0.lo); l.add(a1.lo, b1.lo); l.add(a2.lo, b2.lo); l.add(a3.lo, b3.lo)
+        let lv = l.value
+        lowHi ^= lv.hi; lowLo ^= lv.lo
+        var h = CarrylessSum()
+        h.add(a0.hi, b0.hi); h.add(a1.hi, b1.hi); h.add(a2.hi, b2.hi); h.add(a3.hi, b3.hi)
+        let hv = h.value
+        highHi ^= hv.hi; highLo ^= hv.lo
+        var m = CarrylessSum()
+        m.add(a0.hi ^ a0.lo, b0.folded); m.add(a1.hi ^ a1.lo, b1.folded)
+        m.add(a2.hi ^ a2.lo, b2.folded); m.add(a3.hi ^ a3.lo, b3.folded)
+        let mv = m.value
+        midHi ^= mv.hi; midLo ^= mv.lo
     }
 
     /// Reduces modulo x^128 + x^7 + x^2 + x + 1 (in the reflected representation).
@@ -196,10 +246,7 @@ struct GHash {
             let x0 = GFElement(loading: p + offset), x1 = GFElement(loading: p + offset + 16)
             let x2 = GFElement(loading: p + offset + 32), x3 = GFElement(loading: p + offset + 48)
             var acc = UnreducedProduct()
-            acc.accumulate(GFElement(hi: y.hi ^ x0.hi, lo: y.lo ^ x0.lo), h[3])
-            acc.accumulate(x1, h[2])
-            acc.accumulate(x2, h[1])
-            acc.accumulate(x3, h[0])
+            acc.accumulate(GFElement(hi: y.hi ^ x0.hi, lo: y.lo ^ x0.lo), h[3], x1, h[2], x2, h[1], x3, h[0])
             y = acc.reduced()
             offset &+= 64
         }
