@@ -61,11 +61,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "BrookSansIOTests", dependencies: ["BrookSansIO"]),
-        // Fuzzing: the targets' bodies, libFuzzer's entry point, the `brook-fuzz` driver (libFuzzer
-        // under scripts/fuzz, a corpus replayer otherwise) and the tests replaying Fuzz/Corpus.
+        // Fuzzing: the targets' bodies, the `brook-fuzz` driver (libFuzzer under scripts/fuzz, a
+        // corpus replayer otherwise) and the tests replaying Fuzz/Corpus through the same bodies.
         .target(name: "BrookFuzzTargets", dependencies: ["BrookCrypto", "BrookX509", "BrookSRTP"], path: "Fuzz/Targets"),
-        .systemLibrary(name: "CLibFuzzer", path: "Fuzz/CLibFuzzer"),
-        .executableTarget(name: "brook-fuzz", dependencies: ["BrookFuzzTargets", "CLibFuzzer"], path: "Fuzz/Driver"),
+        .executableTarget(name: "brook-fuzz", dependencies: ["BrookFuzzTargets"], path: "Fuzz/Driver"),
         .testTarget(name: "BrookFuzzTests", dependencies: ["BrookFuzzTargets", "BrookTestSupport"]),
         // SRTP vectors, hostile input, and differential tests against libsrtp2 (pylibsrtp).
         .testTarget(name: "BrookSRTPTests", dependencies: ["BrookSRTP", "BrookCrypto", "BrookVectors", "BrookTestSupport"]),

@@ -36,7 +36,7 @@ extension FuzzTarget {
         // Sealing the plaintext again under the same nonce gives back the box.
         var resealed = buffer
         var resealedTag = [UInt8](repeating: 0, count: 16)
-        try ensure(seal(algorithm, &resealed, nonce: nonce, aad: aad, tag: &resealedTag), "\(algorithm) seal refused an opened box")
+        try ensure(inPlace(algorithm, seal: true, &resealed, nonce: nonce, aad: aad, tag: &resealedTag) == nil, "\(algorithm) seal refused an opened box")
         try ensure(resealed == ciphertext && resealedTag == tag, "\(algorithm) seal does not reproduce the opened box")
         return .accepted
     }
@@ -60,24 +60,36 @@ enum AEADFuzzFixture {
 private func openInPlace(
     _ algorithm: AEADFuzzFixture.Algorithm, _ buffer: inout [UInt8], nonce: [UInt8], aad: [UInt8], tag: [UInt8]
 ) throws(FuzzFailure) -> Bool {
-    do {
-        try buffer.withUnsafeMutableBytes { (text) throws(CryptoKitError) in
-            try nonce.withUnsafeBytes { (nonce) throws(CryptoKitError) in
-                try aad.withUnsafeBytes { (aad) throws(CryptoKitError) in
-                    try tag.withUnsafeBytes { (tag) throws(CryptoKitError) in
-                        switch algorithm {
-                        case .aes128GCM: try AEADFuzzFixture.gcm128.open(inPlace: text, nonce: nonce, authenticating: aad, tag: tag)
-                        case .aes256GCM: try AEADFuzzFixture.gcm256.open(inPlace: text, nonce: nonce, authenticating: aad, tag: tag)
-                        case .chaChaPoly: try AEADFuzzFixture.chaChaPoly.open(inPlace: text, nonce: nonce, authenticating: aad, tag: tag)
+    var tag = tag
+    guard let error = inPlace(algorithm, seal: false, &buffer, nonce: nonce, aad: aad, tag: &tag) else { return true }
+    try ensure(error == .authenticationFailure, "\(algorithm) open threw \(error) for a well-sized box")
+    return false
+}
+
+/// Seals or opens `buffer` in place with the prepared key; the error, or nil on success.
+private func inPlace(
+    _ algorithm: AEADFuzzFixture.Algorithm, seal: Bool, _ buffer: inout [UInt8], nonce: [UInt8], aad: [UInt8], tag: inout [UInt8]
+) -> CryptoKitError? {
+    buffer.withUnsafeMutableBytes { text in
+        nonce.withUnsafeBytes { nonce in
+            aad.withUnsafeBytes { aad in
+                tag.withUnsafeMutableBytes { tag in
+                    do throws(CryptoKitError) {
+                        switch (algorithm, seal) {
+                        case (.aes128GCM, true): try AEADFuzzFixture.gcm128.seal(inPlace: text, nonce: nonce, authenticating: aad, tag: tag)
+                        case (.aes256GCM, true): try AEADFuzzFixture.gcm256.seal(inPlace: text, nonce: nonce, authenticating: aad, tag: tag)
+                        case (.chaChaPoly, true): try AEADFuzzFixture.chaChaPoly.seal(inPlace: text, nonce: nonce, authenticating: aad, tag: tag)
+                        case (.aes128GCM, false): try AEADFuzzFixture.gcm128.open(inPlace: text, nonce: nonce, authenticating: aad, tag: UnsafeRawBufferPointer(tag))
+                        case (.aes256GCM, false): try AEADFuzzFixture.gcm256.open(inPlace: text, nonce: nonce, authenticating: aad, tag: UnsafeRawBufferPointer(tag))
+                        case (.chaChaPoly, false): try AEADFuzzFixture.chaChaPoly.open(inPlace: text, nonce: nonce, authenticating: aad, tag: UnsafeRawBufferPointer(tag))
                         }
+                        return nil
+                    } catch {
+                        return error
                     }
                 }
             }
         }
-        return true
-    } catch {
-        try ensure(error == .authenticationFailure, "\(algorithm) open threw \(error) for a well-sized box")
-        return false
     }
 }
 
@@ -95,28 +107,5 @@ private func openOneShot(
         guard let nonce = try? ChaChaPoly.Nonce(data: nonce),
               let box = try? ChaChaPoly.SealedBox(nonce: nonce, ciphertext: ciphertext, tag: tag) else { return nil }
         return try? ChaChaPoly.open(box, using: AEADFuzzFixture.key256, authenticating: aad)
-    }
-}
-
-private func seal(
-    _ algorithm: AEADFuzzFixture.Algorithm, _ buffer: inout [UInt8], nonce: [UInt8], aad: [UInt8], tag: inout [UInt8]
-) -> Bool {
-    do {
-        try buffer.withUnsafeMutableBytes { (text) throws(CryptoKitError) in
-            try nonce.withUnsafeBytes { (nonce) throws(CryptoKitError) in
-                try aad.withUnsafeBytes { (aad) throws(CryptoKitError) in
-                    try tag.withUnsafeMutableBytes { (tag) throws(CryptoKitError) in
-                        switch algorithm {
-                        case .aes128GCM: try AEADFuzzFixture.gcm128.seal(inPlace: text, nonce: nonce, authenticating: aad, tag: tag)
-                        case .aes256GCM: try AEADFuzzFixture.gcm256.seal(inPlace: text, nonce: nonce, authenticating: aad, tag: tag)
-                        case .chaChaPoly: try AEADFuzzFixture.chaChaPoly.seal(inPlace: text, nonce: nonce, authenticating: aad, tag: tag)
-                        }
-                    }
-                }
-            }
-        }
-        return true
-    } catch {
-        return false
     }
 }

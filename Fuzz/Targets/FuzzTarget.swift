@@ -30,7 +30,8 @@ public struct FuzzTarget: Sendable {
 
     /// Runs the target on `input`; see `run(_:)`.
     public func run(_ input: [UInt8]) throws(FuzzFailure) -> FuzzOutcome {
-        try input.withUnsafeBytes { (buffer) throws(FuzzFailure) in try body(buffer) }
+        let result = input.withUnsafeBytes { buffer in Result { () throws(FuzzFailure) in try body(buffer) } }
+        return try result.get()
     }
 
     /// The target called `name`, if any.
