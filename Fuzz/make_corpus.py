@@ -6,7 +6,9 @@ Seeds come from the independent implementations the tests already use as oracles
 (pylibsrtp) for SRTP and SRTCP packets. The fixed keys below are the ones the fuzz targets use
 (Fuzz/Targets/*): change them together.
 
-    python3 Fuzz/make_corpus.py          # with BROOK_PYTHON's interpreter (cryptography, pylibsrtp)
+    python3 Fuzz/make_corpus.py               # everything, from scratch
+    python3 Fuzz/make_corpus.py srtp-plain    # only some generators (see GENERATORS)
+Run it with BROOK_PYTHON's interpreter (it needs cryptography and pylibsrtp).
 """
 import datetime
 import hashlib
@@ -15,6 +17,7 @@ import random
 import shutil
 import struct
 import subprocess
+import sys
 import tempfile
 
 from cryptography import x509
@@ -256,15 +259,44 @@ def write_srtp():
         write("srtcp", f"profile{index}-reordered.bin", framed(index, reordered[::-1]))
 
 
-def main():
-    shutil.rmtree(ROOT, ignore_errors=True)
+def write_srtp_plain():
+    """Round-trip mode (bit 2 of the first byte): plain packets the target protects, then unprotects."""
+    for index in range(4):
+        ssrc = 0x2000 + index
+        sequences = [
+            [rtp(ssrc, 1, 160)],
+            [rtp(ssrc, s, 20, csrcs=s % 3, extension=s % 2 == 0, padding=s == 4) for s in range(2, 7)],
+            [rtp(ssrc, s, 12) for s in [65534, 65535, 65536, 65537, 65535, 3]],
+        ]
+        for n, packets in enumerate(sequences):
+            write("srtp", f"plain-profile{index}-{n}.bin", framed(index | 4, packets))
+        for n, packets in enumerate([[rtcp(ssrc, 6)], [rtcp(ssrc, w) for w in (1, 2, 30)] + [rtcp(ssrc + 1, 3)]]):
+            write("srtcp", f"plain-profile{index}-{n}.bin", framed(index | 4, packets))
+
+
+GENERATORS = {
+    "certificates": lambda: write_certificates(make_certificates_in_temporary_folder()),
+    "p256": write_p256_keys,
+    "signatures": write_signatures,
+    "x25519": write_x25519,
+    "aead": write_aead,
+    "srtp": write_srtp,
+    "srtp-plain": write_srtp_plain,
+}
+
+
+def make_certificates_in_temporary_folder():
     with tempfile.TemporaryDirectory() as folder:
-        write_certificates(make_certificates(folder))
-    write_p256_keys()
-    write_signatures()
-    write_x25519()
-    write_aead()
-    write_srtp()
+        return make_certificates(folder)
+
+
+def main():
+    # With no arguments: everything, from scratch. With generator names: only those (adding files).
+    names = sys.argv[1:] or list(GENERATORS)
+    if not sys.argv[1:]:
+        shutil.rmtree(ROOT, ignore_errors=True)
+    for name in names:
+        GENERATORS[name]()
     for target in sorted(os.listdir(ROOT)):
         print(f"{target}: {len(os.listdir(os.path.join(ROOT, target)))} seeds")
 
