@@ -78,6 +78,11 @@ let package = Package(
             ]
         ),
         .testTarget(name: "BrookSansIOTests", dependencies: ["BrookSansIO"]),
+        // Fuzzing: the targets' bodies, the `brook-fuzz` driver (libFuzzer under scripts/fuzz, a
+        // corpus replayer otherwise) and the tests replaying Fuzz/Corpus through the same bodies.
+        .target(name: "BrookFuzzTargets", dependencies: ["BrookCrypto", "BrookX509", "BrookSRTP"], path: "Fuzz/Targets"),
+        .executableTarget(name: "brook-fuzz", dependencies: ["BrookFuzzTargets"], path: "Fuzz/Driver"),
+        .testTarget(name: "BrookFuzzTests", dependencies: ["BrookFuzzTargets", "BrookTestSupport"]),
         // SRTP vectors, hostile input, and differential tests against libsrtp2 (pylibsrtp).
         .testTarget(name: "BrookSRTPTests", dependencies: ["BrookSRTP", "BrookCrypto", "BrookVectors", "BrookTestSupport"]),
         // `brook bench --quick --json` end to end (schema only, never timing); runs the built executable.
