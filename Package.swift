@@ -88,8 +88,9 @@ let package = Package(
         .target(name: "BrookFuzzTargets", dependencies: ["BrookCrypto", "BrookX509", "BrookSRTP"], path: "Fuzz/Targets"),
         .executableTarget(name: "brook-fuzz", dependencies: ["BrookFuzzTargets"], path: "Fuzz/Driver"),
         .testTarget(name: "BrookFuzzTests", dependencies: ["BrookFuzzTargets", "BrookTestSupport"]),
-        // SRTP vectors, hostile input, and differential tests against libsrtp2 (pylibsrtp).
-        .testTarget(name: "BrookSRTPTests", dependencies: ["BrookSRTP", "BrookCrypto", "BrookVectors", "BrookTestSupport"]),
+        // SRTP vectors, hostile input, differential tests against libsrtp2 (pylibsrtp), and contexts keyed
+        // by a real BrookDTLS handshake (BrookDTLS and BrookX509 for this test target only).
+        .testTarget(name: "BrookSRTPTests", dependencies: ["BrookSRTP", "BrookCrypto", "BrookVectors", "BrookTestSupport", "BrookDTLS", "BrookX509"]),
         // `brook bench --quick --json` end to end (schema only, never timing); runs the built executable.
         .testTarget(name: "BrookBenchTests", dependencies: ["brook"]),
         .testTarget(
