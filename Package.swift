@@ -61,6 +61,11 @@ let package = Package(
         // undefined through memcheck.h client requests. A test tool, in no product; run by BrookCryptoTests.
         .systemLibrary(name: "CValgrind", path: "Tests/CValgrind"),
         .executableTarget(name: "brook-ctcheck", dependencies: ["BrookCrypto", "CValgrind"]),
+        // The allocation check (README, "What the tests check"): brook-alloccheck links a malloc family
+        // that counts calls (CAllocCounter, C, test-only) and runs the in-place crypto and SRTP paths.
+        // Test tools in no product; run by BrookCryptoTests and BrookSRTPTests.
+        .target(name: "CAllocCounter", path: "Tests/CAllocCounter"),
+        .executableTarget(name: "brook-alloccheck", dependencies: ["BrookCrypto", "BrookSRTP", "CAllocCounter"]),
         // GMP as an independent big-number oracle: tests only, never shipped code.
         .systemLibrary(name: "CGMP", path: "Tests/CGMP"),
         // What every test target shares: where vectors and oracles live, running external tools,
@@ -83,8 +88,9 @@ let package = Package(
         .target(name: "BrookFuzzTargets", dependencies: ["BrookCrypto", "BrookX509", "BrookSRTP"], path: "Fuzz/Targets"),
         .executableTarget(name: "brook-fuzz", dependencies: ["BrookFuzzTargets"], path: "Fuzz/Driver"),
         .testTarget(name: "BrookFuzzTests", dependencies: ["BrookFuzzTargets", "BrookTestSupport"]),
-        // SRTP vectors, hostile input, and differential tests against libsrtp2 (pylibsrtp).
-        .testTarget(name: "BrookSRTPTests", dependencies: ["BrookSRTP", "BrookCrypto", "BrookVectors", "BrookTestSupport"]),
+        // SRTP vectors, hostile input, differential tests against libsrtp2 (pylibsrtp), and contexts keyed
+        // by a real BrookDTLS handshake (BrookDTLS and BrookX509 for this test target only).
+        .testTarget(name: "BrookSRTPTests", dependencies: ["BrookSRTP", "BrookCrypto", "BrookVectors", "BrookTestSupport", "BrookDTLS", "BrookX509"]),
         // `brook bench --quick --json` end to end (schema only, never timing); runs the built executable.
         .testTarget(name: "BrookBenchTests", dependencies: ["brook"]),
         .testTarget(

@@ -5,9 +5,11 @@ public struct VectorRun: Sendable {
     /// Per file: `VectorFileReport.lines`; then, for more than one file,
     /// `total: N passed, N failed, N skipped`.
     public var standardOutput: [String] = []
-    /// One line per file that could not be run: `error: <file name>: <reason>`.
+    /// One line per file that could not be run: `error: <file name>: <reason>`. A file of a supported
+    /// kind in which no case could be run (every case skipped: another AEAD, curve or hash) is one
+    /// of these too, after its report lines.
     public var standardError: [String] = []
-    /// 1 when a case failed or a file could not be run, else 0.
+    /// 1 when a case failed or a file could not be run (including a file none of whose cases ran), else 0.
     public var exitStatus: Int32 = 0
     /// The report of every file that could be run, in argument order.
     public var reports: [VectorFileReport] = []
@@ -28,6 +30,10 @@ public struct VectorRun: Sendable {
                 failed += report.failed
                 skipped += report.skipped
                 if report.failed > 0 { exitStatus = 1 }
+                if let error = Self.nothingRun(report) {
+                    standardError.append("error: \(error)")
+                    exitStatus = 1
+                }
             } catch {
                 standardError.append("error: \(error)")
                 exitStatus = 1
@@ -36,5 +42,16 @@ public struct VectorRun: Sendable {
         if files.count > 1 {
             standardOutput.append("total: \(passed) passed, \(failed) failed, \(skipped) skipped")
         }
+    }
+
+    /// The error of a file that was read but of which no case ran: its kind is supported, the
+    /// algorithm, curve or hash of every group is not (Wycheproof `aes_ccm_test.json`,
+    /// `ecdsa_secp384r1_sha384_test.json`; a CAVP file of other sections only), or it holds no case.
+    /// Such a file checks nothing, so it is of an unsupported kind for the exit status.
+    static func nothingRun(_ report: VectorFileReport) -> VectorSuiteError? {
+        guard report.passed == 0, report.failed == 0 else { return nil }
+        let reasons = report.skipReasons.map(\.reason).joined(separator: "; ")
+        let why = report.skipped == 0 ? "the file holds no test case" : "every case was skipped (\(reasons))"
+        return .unsupported(fileName: report.fileName, reason: "no case could be run: \(why)")
     }
 }

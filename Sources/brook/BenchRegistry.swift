@@ -1,4 +1,4 @@
-// The rows `brook bench` measures, as a registry: each group of rows (crypto and SRTP today; STUN and
+// The rows `brook bench` measures, as a registry: each group of rows (crypto, SRTP and STUN today;
 // DTLS later) is a `BenchSuite` listed in `BenchRegistry.suites`, so new rows plug in without touching the
 // timing, the reference runs or the report.
 
@@ -66,7 +66,7 @@ protocol BenchSuite: Sendable {
 
 enum BenchRegistry {
     /// Every group, in report order. A new area adds its suite here.
-    static let suites: [any BenchSuite.Type] = [CryptoBenchSuite.self, SRTPBenchSuite.self]
+    static let suites: [any BenchSuite.Type] = [CryptoBenchSuite.self, SRTPBenchSuite.self, STUNBenchSuite.self]
 
     /// The rows whose op or profile contains one of `filters` (all rows when there is none).
     static func cases(matching filters: [String]) -> [BenchCase] {

@@ -12,8 +12,10 @@ import Foundation
 ///       acceptable <flag>: N accepted, N rejected   (Wycheproof acceptable cases, per flag)
 ///
 /// then, when more than one file was given, `total: N passed, N failed, N skipped`. A file that cannot
-/// be read or is of an unsupported kind gets one line on stderr (`error: <file name>: <reason>`). The
-/// exit status is 1 when a case failed or a file could not be run, else 0.
+/// be read or is of an unsupported kind gets one line on stderr (`error: <file name>: <reason>`); so
+/// does, after its report lines, a file of a supported kind in which no case could be run (every
+/// group of another algorithm, curve or hash, as `aes_ccm_test.json`). The exit status is 1 when a
+/// case failed or a file could not be run, else 0.
 struct Vectors: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run Wycheproof (.json) and NIST CAVP (.rsp/.txt) test-vector files against BrookCrypto.",
@@ -22,7 +24,7 @@ struct Vectors: ParsableCommand {
             (P-256), EcdsaVerify and EcdsaP1363Verify (P-256, SHA-256), XdhComp (X25519), MacTest \
             (HMAC-SHA1/256/384/512); CAVP gcmEncryptExtIV*/gcmDecrypt* and ECDSA SigVer/SigGen \
             ([P-256,SHA-256]). Other curves, hashes or algorithms inside a supported file are skipped \
-            with a reason; a file of another kind is an error.
+            with a reason; a file of another kind, or one in which every case was skipped, is an error.
             """
     )
 

@@ -1,25 +1,32 @@
 import Foundation
 import Testing
 
-/// `brook bench --json` against the contracts of issues 3 and 5: every line one JSON object of exactly
-/// {"op", "bytes", "impl", "mb_per_s"} (throughput), {"op", "impl", "ops_per_s"} (key operations) or,
+/// `brook bench --json` against the contracts of issues 3, 5 and 6: every line one JSON object of exactly
+/// {"op", "bytes", "impl", "mb_per_s"} (throughput), {"op", "impl", "ops_per_s"} (key operations and
+/// issue 6's stun-binding) or,
 /// for SRTP, {"op", "profile", "bytes", "impl", "packets_per_s", "mb_per_s"} in that order; impl one
 /// of the six names, and every implementation measuring exactly the selected rows it has. Timing is
 /// never checked: a figure only has to be a positive number.
 @Suite("brook bench JSON lines")
 struct BenchJSONSchemaTests {
-    /// A subset of rows covering each shape: an AEAD at three sizes, two hashes and HMAC, two key
-    /// operations, and every SRTP row.
-    static let filters = ["aes-128-gcm-seal", "sha1", "p256-sign", "x25519", "srtp"]
-    static let expectedCryptoRows: Set<String> = [
-        "aes-128-gcm-seal/64", "aes-128-gcm-seal/1200", "aes-128-gcm-seal/16384",
-        "sha1/1200", "sha1/16384", "hmac-sha1/1200", "p256-sign", "x25519",
-    ]
+    /// Every crypto row of issue 3: three AEADs sealing and opening at three sizes, AES-128-CTR, SHA-1
+    /// and SHA-256 at two sizes, HMAC-SHA1, and the five key operations.
+    static let aeadOps = ["aes-128-gcm-seal", "aes-128-gcm-open", "aes-256-gcm-seal", "aes-256-gcm-open",
+                          "chacha20-poly1305-seal", "chacha20-poly1305-open"]
+    static let keyOps = ["p256-keygen", "p256-ecdh", "p256-sign", "p256-verify", "x25519"]
+    static let expectedCryptoRows: Set<String> = Set(
+        aeadOps.flatMap { op in [64, 1200, 16384].map { "\(op)/\($0)" } }
+            + ["aes-128-ctr", "sha1", "sha256"].flatMap { op in [1200, 16384].map { "\(op)/\($0)" } }
+            + ["hmac-sha1/1200"] + keyOps)
+    /// Issue 6's row: Binding requests handled per second, Brook only.
+    static let expectedSTUNRows: Set<String> = ["stun-binding"]
     static let profiles = ["AES_CM_128_HMAC_SHA1_80", "AES_CM_128_HMAC_SHA1_32", "AEAD_AES_128_GCM", "AEAD_AES_256_GCM"]
     static let expectedSRTPRows = Set(profiles.flatMap { ["srtp-protect/\($0)/1200", "srtp-unprotect/\($0)/1200"] })
-    static let throughputOps: Set<String> = ["aes-128-gcm-seal", "sha1", "hmac-sha1"]
+    static let throughputOps = Set(aeadOps + ["aes-128-ctr", "sha1", "sha256", "hmac-sha1"])
     static let srtpOps: Set<String> = ["srtp-protect", "srtp-unprotect"]
     static let implementations: Set<String> = ["brook", "openssl", "openssl-nohw", "swift-crypto", "bearssl", "libsrtp2"]
+    /// Issue 6's row, key order included.
+    static var stunLine: Regex<Substring> { #/\{"op": "stun-binding", "impl": "brook", "ops_per_s": [0-9]+\.[0-9]\}/# }
     /// Issue 5's row, key order included.
     static var srtpLine: Regex<Substring> { #/\{"op": "srtp-(?:un)?protect", "profile": "[A-Z0-9_]+", "bytes": 1200, "impl": "[a-z0-9]+", "packets_per_s": [0-9]+\.[0-9], "mb_per_s": [0-9]+\.[0-9]\}/# }
 
@@ -62,17 +69,18 @@ struct BenchJSONSchemaTests {
             #expect(((object["mb_per_s"] as? Double) ?? 0) > 0, "mb_per_s must be a positive number: \(line)")
             return Line(op: op, bytes: bytes, impl: impl)
         }
+        #expect(keyOps.contains(op) || op == "stun-binding", "unknown op: \(line)")
+        if op == "stun-binding" { #expect(line.wholeMatch(of: stunLine) != nil, "STUN line layout: \(line)") }
         #expect(Set(object.keys) == ["op", "impl", "ops_per_s"], "key-operation keys: \(line)")
         #expect(((object["ops_per_s"] as? Double) ?? 0) > 0, "ops_per_s must be a positive number: \(line)")
         return Line(op: op, bytes: nil, impl: impl)
     }
 
-    @Test("--quick --json --compare openssl --compare bearssl --compare libsrtp2: exact schema, every impl measures its selected rows")
+    @Test("--quick --json --compare openssl --compare bearssl --compare libsrtp2: exact schema, every impl measures every row it has")
     func jsonLinesWithReferences() throws {
         let references = BenchEnvironment.availableReferences(["openssl", "bearssl", "libsrtp2"])
         var arguments = ["bench", "--quick", "--json"]
         for reference in references { arguments += ["--compare", reference] }
-        for filter in Self.filters { arguments += ["--filter", filter] }
         let run = try BenchEnvironment.runBrook(arguments)
         try #require(run.status == 0, "brook bench exited \(run.status): \(run.stderr)")
 
@@ -88,7 +96,7 @@ struct BenchJSONSchemaTests {
         for (impl, keys) in rows {
             #expect(keys.count == Set(keys).count, "\(impl) printed a row twice: \(keys)")
             let expected = switch impl {
-            case "brook": Self.expectedCryptoRows.union(Self.expectedSRTPRows)
+            case "brook": Self.expectedCryptoRows.union(Self.expectedSRTPRows).union(Self.expectedSTUNRows)
             case "libsrtp2": Self.expectedSRTPRows
             default: Self.expectedCryptoRows
             }
@@ -147,6 +155,22 @@ struct BenchJSONSchemaTests {
             #expect(lines[0].contains("bearssl"))
             #expect(lines[1].contains { $0.hasSuffix("×") }, "the row carries a ratio: \(lines[1])")
         }
+    }
+
+    @Test("stun-binding (issue 6): one key-operation row, Brook only, in JSON and in the table")
+    func stunBindingRow() throws {
+        let references = BenchEnvironment.availableReferences(["openssl"])
+        var arguments = ["bench", "--quick", "--json", "--filter", "stun-binding"]
+        for reference in references { arguments += ["--compare", reference] }
+        let json = try BenchEnvironment.runBrook(arguments)
+        try #require(json.status == 0, "brook bench exited \(json.status): \(json.stderr)")
+        let lines = json.stdout.split(separator: "\n")
+        #expect(lines.count == 1 && lines.first.map { $0.wholeMatch(of: Self.stunLine) != nil } == true, "\(json.stdout)")
+        #expect(lines.compactMap { Self.parse($0)?.key } == ["stun-binding"])
+        let table = try BenchEnvironment.runBrook(["bench", "--quick", "--filter", "stun-binding"])
+        try #require(table.status == 0, "brook bench exited \(table.status): \(table.stderr)")
+        let rows = table.stdout.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
+        #expect(rows.count == 2 && rows.last?.first == "stun-binding" && rows.last?.contains("ops/s") == true, "\(table.stdout)")
     }
 
     @Test("A filter that selects nothing is a usage error, not an empty report")

@@ -11,6 +11,11 @@ extension AES {
             /// A fresh random 12-byte nonce from the system CSPRNG.
             public init() {
                 var rng = SystemRandom()
+                self.init(using: &rng)
+            }
+
+            /// A fresh random 12-byte nonce from an injected generator (deterministic tests).
+            public init(using rng: inout some RandomNumberGenerator) {
                 bytes = randomBytes(count: 12, using: &rng)
             }
 
@@ -95,6 +100,22 @@ extension AES {
             _ message: some Collection<UInt8>, using key: SymmetricKey, nonce: Nonce? = nil
         ) throws(CryptoKitError) -> SealedBox {
             try seal(message, using: key, nonce: nonce, authenticating: EmptyCollection<UInt8>())
+        }
+
+        /// Encrypts and authenticates `message` and `aad` under a random 12-byte nonce drawn from
+        /// `nonceGenerator` instead of the system CSPRNG (deterministic tests).
+        public static func seal(
+            _ message: some Collection<UInt8>, using key: SymmetricKey, authenticating aad: some Collection<UInt8>,
+            nonceGenerator: inout some RandomNumberGenerator
+        ) throws(CryptoKitError) -> SealedBox {
+            try seal(message, using: key, nonce: Nonce(using: &nonceGenerator), authenticating: aad)
+        }
+
+        /// Encrypts and authenticates `message` under a random nonce drawn from `nonceGenerator`.
+        public static func seal(
+            _ message: some Collection<UInt8>, using key: SymmetricKey, nonceGenerator: inout some RandomNumberGenerator
+        ) throws(CryptoKitError) -> SealedBox {
+            try seal(message, using: key, nonce: Nonce(using: &nonceGenerator), authenticating: EmptyCollection<UInt8>())
         }
 
         /// Verifies and decrypts `box`, which must have been sealed with `aad`.

@@ -17,6 +17,11 @@ public enum ChaChaPoly {
         /// A fresh random nonce from the system CSPRNG.
         public init() {
             var rng = SystemRandom()
+            self.init(using: &rng)
+        }
+
+        /// A fresh random nonce from an injected generator (deterministic tests).
+        public init(using rng: inout some RandomNumberGenerator) {
             bytes = randomBytes(count: ChaChaPoly.nonceByteCount, using: &rng)
         }
 

@@ -42,6 +42,22 @@ extension ChaChaPoly {
         try seal(message, using: key, nonce: nonce, authenticating: EmptyCollection())
     }
 
+    /// Encrypts and authenticates `message` together with `authenticatedData` under a random nonce
+    /// drawn from `nonceGenerator` instead of the system CSPRNG (deterministic tests).
+    public static func seal(
+        _ message: some Collection<UInt8>, using key: SymmetricKey, authenticating authenticatedData: some Collection<UInt8>,
+        nonceGenerator: inout some RandomNumberGenerator
+    ) throws(CryptoKitError) -> SealedBox {
+        try seal(message, using: key, nonce: Nonce(using: &nonceGenerator), authenticating: authenticatedData)
+    }
+
+    /// Encrypts and authenticates `message` under a random nonce drawn from `nonceGenerator`.
+    public static func seal(
+        _ message: some Collection<UInt8>, using key: SymmetricKey, nonceGenerator: inout some RandomNumberGenerator
+    ) throws(CryptoKitError) -> SealedBox {
+        try seal(message, using: key, nonce: Nonce(using: &nonceGenerator), authenticating: EmptyCollection())
+    }
+
     /// Verifies and decrypts `sealedBox`, whose tag must cover `authenticatedData`.
     /// - Throws: `CryptoKitError.authenticationFailure` when the tag does not verify (nothing is
     ///   decrypted); `CryptoKitError.incorrectKeySize` unless the key is 32 bytes.

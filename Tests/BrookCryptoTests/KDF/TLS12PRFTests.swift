@@ -44,20 +44,27 @@ struct TLS12PRFTests {
     }
 
     /// Random secrets (0–150 bytes, across the HMAC block size), labels, seeds and lengths (1–300)
-    /// against `openssl kdf TLS1-PRF`, for SHA-256 and SHA-384, all through one oracle process.
-    @Test func matchesOpenSSL() throws {
+    /// for SHA-256 and SHA-384, all through one oracle process: `opensslCases` per digest against
+    /// `openssl kdf TLS1-PRF` (one CLI run each), and `hmacCases` per digest against the oracle's own
+    /// P_hash written from RFC 5246 §5 over Python's hmac (in the process: thousands per run).
+    static let opensslCases = 60
+    static let hmacCases = 1000
+
+    @Test func matchesOpenSSLAndRFC5246() throws {
         var rng = SeededGenerator(seed: 0x7115_0001)
         var requests: [[String: String]] = []
         var ours: [String] = []
-        for digest in ["SHA256", "SHA384"] {
-            for _ in 0..<60 {
-                let secret = rng.bytes(Int.random(in: 0...150, using: &rng))
-                let label = Array("label \(Int.random(in: 0...99_999, using: &rng))".utf8)
-                let seed = rng.bytes(Int.random(in: 0...80, using: &rng))
-                let count = Int.random(in: 1...300, using: &rng)
-                requests.append(["digest": digest, "secret": secret.hexString, "label": label.hexString,
-                                 "seed": seed.hexString, "length": String(count)])
-                ours.append(Self.derive(digest, secret: secret, label: label, seed: seed, count: count).hexString)
+        for (impl, count) in [("openssl", Self.opensslCases), ("hmac", Self.hmacCases)] {
+            for digest in ["SHA256", "SHA384"] {
+                for _ in 0..<count {
+                    let secret = rng.bytes(Int.random(in: 0...150, using: &rng))
+                    let label = Array("label \(Int.random(in: 0...99_999, using: &rng))".utf8)
+                    let seed = rng.bytes(Int.random(in: 0...80, using: &rng))
+                    let length = Int.random(in: 1...300, using: &rng)
+                    requests.append(["digest": digest, "secret": secret.hexString, "label": label.hexString,
+                                     "seed": seed.hexString, "length": String(length), "impl": impl])
+                    ours.append(Self.derive(digest, secret: secret, label: label, seed: seed, count: length).hexString)
+                }
             }
         }
         guard TestEnvironment.require(ExternalProcess.which("openssl"), "the openssl CLI") != nil,

@@ -7,9 +7,11 @@ import BrookTestSupport
 /// Seeded randomized comparison with Python `cryptography` (OpenSSL), batched into one process per test.
 @Suite("P256 differential vs Python cryptography")
 struct P256DifferentialTests {
-    /// Cases per test (ECDH pairs; half as many signing cases). Debug builds run about 20 ms per case,
-    /// so the default stays modest; `BROOK_P256_CASES=5000` makes a longer soak.
-    static let caseCount = Int(ProcessInfo.processInfo.environment["BROOK_P256_CASES"] ?? "") ?? 300
+    /// Cases per test: 2000 ECDH pairs, half as many signing cases (each three oracle requests), all in
+    /// one oracle process per test (about a second each in a release build; debug builds take some
+    /// 20 ms per case, so `BROOK_P256_CASES=100` shortens a debug run and `BROOK_P256_CASES=20000`
+    /// makes a longer soak).
+    static let caseCount = Int(ProcessInfo.processInfo.environment["BROOK_P256_CASES"] ?? "") ?? 2000
 
     @Test func keyDerivationAndECDHBothWays() throws {
         var rng = SeededGenerator(seed: 0x9256_0201)
@@ -80,7 +82,7 @@ extension P256DifferentialTests {
     @Test func rfc6979CandidateStream() throws {
         var rng = SeededGenerator(seed: 0x9256_0203)
         var cases: [(key: [UInt8], digest: [UInt8], extra: [UInt8])] = []
-        for i in 0..<40 {
+        for i in 0..<1000 {
             let key = P256.Signing.PrivateKey(using: &rng).rawRepresentation
             cases.append((key, rng.bytes(32), i % 2 == 0 ? [] : rng.bytes(32)))
         }

@@ -3,7 +3,8 @@ import Testing
 @testable import BrookCrypto
 import BrookTestSupport
 
-/// Point formulas and scalar multiplication against a plain affine double-and-add over GMP.
+/// Point formulas and scalar multiplication against a plain affine double-and-add over GMP: a thousand
+/// or more seeded cases per test (GMP's affine ladder, about 1-3 ms a case, is the cost).
 @Suite("P256 point arithmetic vs GMP")
 struct P256PointArithmeticTests {
     typealias H = P256TestHelpers
@@ -20,12 +21,19 @@ struct P256PointArithmeticTests {
         }
     }
 
-    /// A random curve point Q = t·G with its GMP twin.
+    /// A random curve point with its GMP twin, found in GMP alone: a random x whose x³ − 3x + b is a
+    /// square mod p, and one of its two square roots as y (p ≡ 3 mod 4: y = rhs^((p+1)/4)). No
+    /// scalar multiplication, so the oracle's cost is the operation under test.
     static func randomPoint(_ rng: inout SeededGenerator) -> (P256Point, GMPCurve.Point) {
-        let t = rng.bytes(32)
-        let oraclePoint = GMPCurve.multiply(GMPInteger(bytes: t), (GMPCurve.gx, GMPCurve.gy))!
-        let point = P256Point(H.affinePoint(x: oraclePoint.x.bytes(), y: oraclePoint.y.bytes()))
-        return (point, oraclePoint)
+        let p = GMPCurve.p
+        while true {
+            let x = GMPInteger(bytes: rng.bytes(32)) % p
+            let rhs = (x * x * x - GMPInteger(3) * x + GMPCurve.b) % p
+            guard !rhs.isZero, rhs.jacobi(p) == 1 else { continue }
+            var y = rhs.power(P256HostileInputTests.sqrtExponent, modulo: p)
+            if rng.next() & 1 == 1 { y = (p - y) % p }
+            return (P256Point(H.affinePoint(x: x.bytes(), y: y.bytes())), (x, y))
+        }
     }
 
     @Test func generatorIsOnTheCurve() {
@@ -37,7 +45,7 @@ struct P256PointArithmeticTests {
 
     @Test func completeFormulasOnExceptionalInputs() {
         var rng = SeededGenerator(seed: 0x9256_0101)
-        for _ in 0..<20 {
+        for _ in 0..<200 {
             let (q, oq) = Self.randomPoint(&rng)
             let o = P256Point.identity
             let twoQ = GMPCurve.add(oq, oq).map { ($0.x.bytes(), $0.y.bytes()) }
@@ -63,7 +71,7 @@ struct P256PointArithmeticTests {
 
     @Test func additionMatchesOracle() {
         var rng = SeededGenerator(seed: 0x9256_0102)
-        for _ in 0..<40 {
+        for _ in 0..<1000 {
             let (p, op) = Self.randomPoint(&rng), (q, oq) = Self.randomPoint(&rng)
             let expected = GMPCurve.add(op, oq).map { ($0.x.bytes(), $0.y.bytes()) }
             #expect(Self.same(H.affineBytes(p + q), expected))
@@ -78,7 +86,7 @@ struct P256PointArithmeticTests {
                                   (n - GMPInteger(1)).bytes(), (n - GMPInteger(2)).bytes(), n.bytes(),
                                   [UInt8](repeating: 0xff, count: 32), GMPInteger(16).bytes(), GMPInteger(17).bytes(),
                                   GMPInteger(31).bytes(), GMPInteger(32).bytes(), GMPInteger(33).bytes()]
-        for _ in 0..<150 { scalars.append(H.interestingValue(&rng, modulus: n)) }
+        for _ in 0..<1500 { scalars.append(H.interestingValue(&rng, modulus: n)) }
         for k in scalars {
             let expected = Self.oracle(k, (GMPCurve.gx, GMPCurve.gy))
             #expect(Self.same(H.affineBytes(P256Point.generatorMultiplied(by: H.limbs(k))), expected), "k = \(k.hexString)")
@@ -88,7 +96,7 @@ struct P256PointArithmeticTests {
 
     @Test func variablePointMultiplication() {
         var rng = SeededGenerator(seed: 0x9256_0104)
-        for _ in 0..<100 {
+        for _ in 0..<1000 {
             let (q, oq) = Self.randomPoint(&rng)
             let k = H.interestingValue(&rng, modulus: GMPCurve.n)
             #expect(Self.same(H.affineBytes(q.multiplied(by: H.limbs(k))), Self.oracle(k, oq)), "k = \(k.hexString)")
@@ -97,7 +105,7 @@ struct P256PointArithmeticTests {
 
     @Test func linearCombination() {
         var rng = SeededGenerator(seed: 0x9256_0105)
-        for _ in 0..<50 {
+        for _ in 0..<1000 {
             let (q, oq) = Self.randomPoint(&rng)
             let u1 = H.interestingValue(&rng, modulus: GMPCurve.n), u2 = H.interestingValue(&rng, modulus: GMPCurve.n)
             let expected = GMPCurve.add(GMPCurve.multiply(GMPInteger(bytes: u1), (GMPCurve.gx, GMPCurve.gy)),
@@ -132,7 +140,7 @@ extension P256PointArithmeticTests {
     @Test func xCoordinateCongruence() {
         var rng = SeededGenerator(seed: 0x9256_0107)
         let n = GMPCurve.n
-        for i in 0..<300 {
+        for i in 0..<1000 {
             let (point, oracle) = Self.randomPoint(&rng)
             let x = oracle!.x
             let z = H.field(rng.bytes(32)).element

@@ -8,6 +8,8 @@ struct AgentUDPDriver {
     let socket: UDPSocket
     var events: [ICEEvent] = []
     var receivedData: [[UInt8]] = []
+    /// Every STUN datagram the agent was handed, with its source.
+    var receivedSTUN: [(bytes: [UInt8], source: TransportAddress)] = []
     private var deadline: Instant?
     private let clock = ContinuousClock()
     private let start: ContinuousClock.Instant
@@ -44,6 +46,7 @@ struct AgentUDPDriver {
         if let deadline { wait = min(max(deadline - now, .zero), maximumWait) }
         if let (bytes, source) = try? socket.receive(timeout: wait) {
             if DatagramKind(classifying: bytes) == .stun {
+                receivedSTUN.append((bytes, source))
                 agent.handle(datagram: bytes, from: source, to: socket.localAddress, now: now)
             } else {
                 receivedData.append(bytes)
