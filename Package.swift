@@ -68,6 +68,8 @@ let package = Package(
         .executableTarget(name: "brook-alloccheck", dependencies: ["BrookCrypto", "BrookSRTP", "CAllocCounter"]),
         // GMP as an independent big-number oracle: tests only, never shipped code.
         .systemLibrary(name: "CGMP", path: "Tests/CGMP"),
+        // glibc's live-heap figure (mallinfo2, or ASan's allocator under ASan) for the DTLS memory test.
+        .systemLibrary(name: "CHeapProbe", path: "Tests/CHeapProbe"),
         // What every test target shares: where vectors and oracles live, running external tools,
         // seeded randomness. Foundation and Testing; never a dependency of shipped code.
         .target(name: "BrookTestSupport", path: "Tests/BrookTestSupport"),
@@ -95,7 +97,10 @@ let package = Package(
         .testTarget(name: "BrookBenchTests", dependencies: ["brook"]),
         .testTarget(
             name: "BrookDTLSTests",
-            dependencies: ["BrookDTLS", "BrookDTLSUDP", "BrookCrypto", "BrookX509", "BrookSansIO", "BrookVectors", "BrookTestSupport"]
+            dependencies: [
+                "BrookDTLS", "BrookDTLSUDP", "BrookCrypto", "BrookX509", "BrookSansIO", "BrookVectors", "BrookTestSupport",
+                "CHeapProbe",
+            ]
         ),
         // STUN vectors, hostile input, the ICE agent over a seeded simulator, and real peers (aioice, coturn).
         .testTarget(

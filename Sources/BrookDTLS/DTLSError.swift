@@ -25,6 +25,9 @@ public enum DTLSError: Error, Equatable, Sendable, CustomStringConvertible {
     case notConnected
     /// A cryptographic operation failed unexpectedly (an invalid key share, say).
     case cryptoFailure(String)
+    /// The connection was created from a configuration that `DTLSConfiguration.validate()` rejects;
+    /// it sent nothing.
+    case invalidConfiguration(DTLSConfigurationError)
 
     /// The alert sent for this error.
     public var alert: DTLSAlertDescription {
@@ -38,7 +41,7 @@ public enum DTLSError: Error, Equatable, Sendable, CustomStringConvertible {
         case .protocolVersion: .protocolVersion
         case .noRenegotiation: .noRenegotiation
         case .unsupportedExtension: .unsupportedExtension
-        case .limitExceeded: .internalError
+        case .limitExceeded, .invalidConfiguration: .internalError
         }
     }
 
@@ -56,6 +59,7 @@ public enum DTLSError: Error, Equatable, Sendable, CustomStringConvertible {
         case .limitExceeded(let s): "limit exceeded: \(s)"
         case .notConnected: "not connected"
         case .cryptoFailure(let s): "crypto failure: \(s)"
+        case .invalidConfiguration(let reason): "invalid configuration: \(reason)"
         }
     }
 }

@@ -81,32 +81,64 @@ import Testing
         var pieces = fragments(of: body, sequence: 0, size: 100) + fragments(of: body, sequence: 0, size: 33)
         var rng = SeededGenerator(seed: 1)
         pieces.shuffle(using: &rng)
-        for piece in pieces.dropLast() { try reassembler.add(piece) }
-        // Depending on the shuffle, the message may already be whole; then the last piece is a duplicate.
-        try reassembler.add(pieces.last!)
+        for piece in pieces { #expect(reassembler.add(piece) == .accepted) }
         let next = reassembler.next()
         let message = try #require(next)
         #expect(message.body == body && message.sequence == 0 && message.type == 11)
         #expect(reassembler.next() == nil)
         // Old fragments are ignored once their message is delivered.
-        try reassembler.add(pieces[0])
+        #expect(reassembler.add(pieces[0]) == .ignored)
         #expect(reassembler.next() == nil)
     }
 
-    @Test("reassembly caps: oversized messages, too much buffered, disagreeing fragments")
+    static func isRefused(_ outcome: Reassembler.Outcome) -> Bool {
+        if case .refused = outcome { return true }
+        return false
+    }
+
+    @Test("reassembly caps: oversized messages, too much buffered, disagreeing fragments — refused, nothing changed")
     func reassemblyCaps() {
         var reassembler = Reassembler(maximumMessageLength: 1000, maximumBufferedBytes: 1500)
         let huge = HandshakeFragment(type: 11, length: 0xFFFFFF, messageSequence: 0, offset: 0, body: [1][...])
-        #expect(throws: DTLSError.self) { try reassembler.add(huge) }
-        let first = HandshakeFragment(type: 11, length: 1000, messageSequence: 0, offset: 0, body: [1][...])
-        let second = HandshakeFragment(type: 11, length: 1000, messageSequence: 1, offset: 0, body: [1][...])
-        #expect(throws: Never.self) { try reassembler.add(first) }
-        #expect(throws: DTLSError.self) { try reassembler.add(second) }
-        let disagreeing = HandshakeFragment(type: 12, length: 1000, messageSequence: 0, offset: 5, body: [1][...])
-        #expect(throws: DTLSError.self) { try reassembler.add(disagreeing) }
+        #expect(Self.isRefused(reassembler.add(huge)))
+        #expect(reassembler.bufferedBytes == 0, "refused before anything is allocated")
+        let first = HandshakeFragment(type: 11, length: 1000, messageSequence: 1, offset: 0, body: [1][...])
+        let second = HandshakeFragment(type: 11, length: 1000, messageSequence: 2, offset: 0, body: [1][...])
+        #expect(reassembler.add(first) == .accepted)
+        #expect(Self.isRefused(reassembler.add(second)), "over the buffer cap, and not nearer than what is held")
+        let disagreeing = HandshakeFragment(type: 12, length: 1000, messageSequence: 1, offset: 5, body: [1][...])
+        #expect(Self.isRefused(reassembler.add(disagreeing)))
+        let longer = HandshakeFragment(type: 11, length: 999, messageSequence: 1, offset: 5, body: [1][...])
+        #expect(Self.isRefused(reassembler.add(longer)))
         // Far-future sequence numbers are ignored, not buffered.
         let future = HandshakeFragment(type: 11, length: 10, messageSequence: 500, offset: 0, body: [1][...])
-        #expect(throws: Never.self) { try reassembler.add(future) }
+        #expect(reassembler.add(future) == .ignored)
+        // A nearer message evicts a further one to fit: the next expected message always can.
+        let next = HandshakeFragment(type: 2, length: 900, messageSequence: 0, offset: 0, body: [1][...])
+        #expect(reassembler.add(next) == .accepted)
+        #expect(reassembler.bufferedBytes == 900)
+    }
+
+    @Test("overlapping fragments: agreeing bytes merge, conflicting bytes are refused and the first bytes stay")
+    func conflictingOverlaps() {
+        let body = (0..<100).map { UInt8($0) }
+        var reassembler = Reassembler(maximumMessageLength: 1000, maximumBufferedBytes: 1000)
+        #expect(reassembler.add(HandshakeFragment(type: 11, length: 100, messageSequence: 0, offset: 0, body: body[0..<60])) == .accepted)
+        var conflicting = Array(body[50..<100])
+        conflicting[3] ^= 0xFF
+        #expect(Self.isRefused(reassembler.add(HandshakeFragment(type: 11, length: 100, messageSequence: 0, offset: 50,
+                                                                 body: conflicting[...]))))
+        #expect(reassembler.next() == nil)
+        #expect(reassembler.add(HandshakeFragment(type: 11, length: 100, messageSequence: 0, offset: 40, body: body[40..<100])) == .accepted)
+        let whole = reassembler.next()
+        #expect(whole?.body == body)
+        // A whole message replaces an incomplete one it disagrees with (a spoofed head start).
+        var spoofed = Reassembler(maximumMessageLength: 1000, maximumBufferedBytes: 1000)
+        #expect(spoofed.add(HandshakeFragment(type: 11, length: 500, messageSequence: 0, offset: 0, body: [9, 9][...])) == .accepted)
+        #expect(spoofed.add(HandshakeFragment(type: 11, length: 100, messageSequence: 0, offset: 0, body: body[...])) == .accepted)
+        let replaced = spoofed.next()
+        #expect(replaced?.body == body)
+        #expect(spoofed.bufferedBytes == 0)
     }
 
     @Test("fragment headers: offset + length beyond the message is a decode error")

@@ -95,6 +95,15 @@ import Testing
         #expect(pump.server.nextDeadline == nil)
         pump.now = Instant.zero + .milliseconds(50)
         pump.client.handleTimeout(now: pump.now)
+        // The resent ClientHello (seq 0 again, record 1) is answered again, statelessly; the answer
+        // echoes its record sequence number (RFC 6347 §4.2.1), not a counter of the server's own.
+        let resent = pump.clientReported.drain(&pump.client)
+        #expect(resent.count == 1 && RecordHeader.split(datagram: resent[0][...]).map(\.header.sequenceNumber) == [1])
+        for datagram in resent { pump.server.handle(datagram: datagram, now: pump.now) }
+        let again = pump.serverReported.drain(&pump.server)
+        #expect(again.count == 1 && RecordHeader.split(datagram: again[0][...]).map(\.header.sequenceNumber) == [1])
+        #expect(Surgery.messages(again, firstSequence: 0).map(\.type) == [HandshakeType.helloVerifyRequest.rawValue])
+        for datagram in again { pump.client.handle(datagram: datagram, now: pump.now) }
         pump.run()
         #expect(pump.clientReported.connected != nil && pump.serverReported.connected != nil)
     }

@@ -42,7 +42,6 @@ extension DTLSEndpoint {
                 throw .unexpectedMessage("too many HelloVerifyRequests")
             }
             handshake.clientHello?.cookie = request.cookie
-            records.resetEpochZeroReplayWindow()
             sendClientHello(now: now)
         case (.serverHelloOrVerifyRequest, .serverHello):
             try clientProcessServerHello(message)
@@ -86,7 +85,11 @@ extension DTLSEndpoint {
             throw .illegalParameter("server chose cipher suite \(hello.cipherSuite) we did not offer")
         }
         guard hello.compressionMethod == 0 else { throw .illegalParameter("compression method \(hello.compressionMethod)") }
-        let offered = handshake.clientHello?.extensions.entries.map(\.type) ?? []
+        var offered = handshake.clientHello?.extensions.entries.map(\.type) ?? []
+        // RFC 5746 §3.4: TLS_EMPTY_RENEGOTIATION_INFO_SCSV offers renegotiation_info as well.
+        if handshake.clientHello?.cipherSuites.contains(HelloExtensions.emptyRenegotiationInfoSCSV) == true {
+            offered.append(ExtensionType.renegotiationInfo)
+        }
         for entry in hello.extensions.entries where !offered.contains(entry.type) {
             throw .unsupportedExtension(entry.type)
         }
@@ -114,6 +117,8 @@ extension DTLSEndpoint {
         }
         handshake.suite = suite
         handshake.serverRandom = hello.random
+        // No HelloVerifyRequest can follow a ServerHello: the hello is not needed any more.
+        handshake.clientHello = nil
         appendTranscript(type: .serverHello, sequence: message.sequence, body: message.body)
     }
 
@@ -127,10 +132,12 @@ extension DTLSEndpoint {
         try verifyPeerSignature(algorithm: exchange.signatureAlgorithm, signature: exchange.signature, over: signed,
                                 what: "ServerKeyExchange")
         handshake.group = group
-        let share = EphemeralKeyShare(group: group, rng: &rng)
+        // RFC 8422 §5.11: a share that is not a valid point (or, for X25519, of small order) is an
+        // illegal_parameter; checked before anything of ours is derived from it.
+        let share = Crypto.generateKeyShare(for: group, using: &rng)
+        handshake.preMasterSecret = try Crypto.sharedSecret(share, peerPublicKey: exchange.publicKey)
         handshake.keyShare = share
         appendTranscript(type: .serverKeyExchange, sequence: message.sequence, body: message.body)
-        handshake.preMasterSecret = try share.preMasterSecret(peerPublicKey: exchange.publicKey)
     }
 
     /// Flight 5: [Certificate], ClientKeyExchange, [CertificateVerify], ChangeCipherSpec, Finished.
@@ -143,8 +150,9 @@ extension DTLSEndpoint {
             queueMessage(.certificate, CertificateMessage(certificates: [configuration.certificate.derEncoded]).encode(),
                          into: &newFlight)
         }
-        queueMessage(.clientKeyExchange, ClientKeyExchange(publicKey: share.publicKey).encode(), into: &newFlight)
-        try deriveKeys(preMasterSecret: preMaster, now: now)
+        queueMessage(.clientKeyExchange, ClientKeyExchange(publicKey: Crypto.publicKey(of: share)).encode(), into: &newFlight)
+        handshake.keyShare = nil
+        try deriveKeys(preMasterSecret: preMaster)
         handshake.preMasterSecret = nil
         if handshake.certificateRequested {
             let signature = try sign(handshake.transcript)

@@ -1,55 +1,64 @@
 import BrookCrypto
 import BrookSansIO
 
-/// Stateless HelloVerifyRequest cookies (RFC 6347 §4.2.1): cookie = HMAC-SHA256(secret, peer
-/// identity ‖ ClientHello without its cookie), under a secret that rotates every `rotation`; cookies
-/// made under the previous secret still verify, so a rotation never breaks a handshake in flight.
-public struct DTLSCookieGenerator: Sendable {
-    public static let rotation: Duration = .seconds(60)
+/// Stateless HelloVerifyRequest cookies (RFC 6347 §4.2.1): cookie = HMAC-SHA-256(secret, peer
+/// identity ‖ client_version ‖ random ‖ session_id), under a secret that rotates every `rotation`.
+///
+/// The MAC covers exactly the fields that precede the cookie in a ClientHello, so the first
+/// fragment of a fragmented ClientHello (fragment_offset 0) is enough to check it: a server answers
+/// or admits a browser's two-datagram ClientHello without buffering anything first. The random
+/// binds the cookie to one hello (RFC 6347 §4.2.1 requires the second ClientHello to repeat it);
+/// cipher_suites and the rest may lie beyond the first fragment and are left out on purpose, as the
+/// cookie proves the address, not the offer.
+///
+/// A cookie made under the previous secret still verifies, so a rotation never breaks a handshake
+/// in flight; older ones do not: a cookie lives at most two rotation periods.
+struct CookieGenerator<Crypto: DTLSCryptoProvider>: Sendable {
+    static var rotation: Duration { .seconds(60) }
+    static var cookieLength: Int { 32 }
+
     private var current: [UInt8]
     private var previous: [UInt8]
     private var rotatedAt: Instant
 
-    public init(now: Instant, rng: inout some RandomNumberGenerator) {
-        current = Self.secret(&rng)
-        previous = Self.secret(&rng)
+    init(now: Instant, rng: inout some RandomNumberGenerator) {
+        current = Crypto.randomBytes(32, using: &rng)
+        previous = Crypto.randomBytes(32, using: &rng)
         rotatedAt = now
     }
 
-    private static func secret(_ rng: inout some RandomNumberGenerator) -> [UInt8] {
-        var bytes = [UInt8](repeating: 0, count: 32)
-        bytes.withUnsafeMutableBytes { SystemRandom.fill($0, using: &rng) }
-        return bytes
-    }
-
-    /// Moves to a fresh secret once `rotation` has passed since the last one.
-    public mutating func rotateIfDue(now: Instant, rng: inout some RandomNumberGenerator) {
-        guard now - rotatedAt >= Self.rotation else { return }
-        previous = current
-        current = Self.secret(&rng)
+    /// Moves to a fresh secret once `rotation` has passed since the last one. After two periods or
+    /// more without a call, the previous secret is replaced too: it is older than any cookie may be.
+    mutating func rotateIfDue(now: Instant, rng: inout some RandomNumberGenerator) {
+        let elapsed = now - rotatedAt
+        guard elapsed >= Self.rotation else { return }
+        previous = elapsed >= Self.rotation * 2 ? Crypto.randomBytes(32, using: &rng) : current
+        current = Crypto.randomBytes(32, using: &rng)
         rotatedAt = now
     }
 
-    private static func mac(_ secret: [UInt8], peer: [UInt8], hello: [UInt8]) -> [UInt8] {
-        var hmac = HMAC<SHA256>(key: SymmetricKey(data: secret))
-        var prefix: [UInt8] = []
-        prefix.append(u16: UInt16(truncatingIfNeeded: peer.count))
-        hmac.update(data: prefix)
-        hmac.update(data: peer)
-        hmac.update(data: hello)
-        return Array(hmac.finalize())
+    private static func mac(_ secret: [UInt8], peer: [UInt8], hello: ClientHelloPrefix) -> [UInt8] {
+        var message: [UInt8] = []
+        message.reserveCapacity(2 + peer.count + 35 + hello.sessionID.count)
+        message.append(u16: UInt16(truncatingIfNeeded: peer.count))
+        message += peer
+        message.append(u16: hello.clientVersion)
+        message += hello.random
+        message.append(UInt8(truncatingIfNeeded: hello.sessionID.count))
+        message += hello.sessionID
+        return Crypto.authenticationCode(key: secret, message: message)
     }
 
-    func cookie(peer: [UInt8], hello: ClientHello) -> [UInt8] {
-        Self.mac(current, peer: peer, hello: hello.cookieInput)
+    func cookie(peer: [UInt8], hello: ClientHelloPrefix) -> [UInt8] {
+        Self.mac(current, peer: peer, hello: hello)
     }
 
-    /// Whether `hello` carries a cookie made by this generator for `peer`. Compared in constant time.
-    func verify(peer: [UInt8], hello: ClientHello) -> Bool {
-        guard hello.cookie.count == 32 else { return false }
-        let input = hello.cookieInput
-        let now = ConstantTime.isEqual(Self.mac(current, peer: peer, hello: input), hello.cookie)
-        let old = ConstantTime.isEqual(Self.mac(previous, peer: peer, hello: input), hello.cookie)
+    /// Whether `hello` carries a cookie made by this generator for `peer`, under the current or the
+    /// previous secret. Compared in constant time.
+    func verify(peer: [UInt8], hello: ClientHelloPrefix) -> Bool {
+        guard hello.cookie.count == Self.cookieLength else { return false }
+        let now = ConstantTime.isEqual(Self.mac(current, peer: peer, hello: hello), hello.cookie)
+        let old = ConstantTime.isEqual(Self.mac(previous, peer: peer, hello: hello), hello.cookie)
         return now || old
     }
 }

@@ -42,6 +42,7 @@ public struct DTLSRetransmission: Sendable, Equatable {
 }
 
 /// Everything a connection needs besides its role: identity, what to offer, limits and timers.
+/// `validate()` says whether it can be used (the connection initialiser checks it too).
 public struct DTLSConfiguration: Sendable {
     /// This endpoint's certificate and its P-256 signing key.
     public var certificate: Certificate
@@ -67,8 +68,11 @@ public struct DTLSConfiguration: Sendable {
     public var maximumHandshakeMessageLength = 16 * 1024
     /// Total bytes held in reassembly buffers.
     public var maximumReassemblyBytes = 32 * 1024
-    /// Records of the next epoch held until the ChangeCipherSpec that precedes them arrives.
+    /// Records held until they can be read: epoch-1 records that arrive before their keys, and
+    /// application data that overtakes the peer's Finished. Beyond either cap they are dropped.
     public var maximumBufferedRecords = 16
+    /// Bytes those held records may total (each is copied out of its datagram).
+    public var maximumBufferedRecordBytes = 16 * 1024
     /// Outputs queued before the caller polls; beyond it, received application data is dropped.
     public var maximumQueuedOutputs = 256
 

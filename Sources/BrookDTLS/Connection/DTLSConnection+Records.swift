@@ -10,7 +10,7 @@ extension DTLSEndpoint {
         switch records.open(header: header, fragment: fragment) {
         case .dropped: return
         case .notYetReadable:
-            if futureRecords.count < configuration.maximumBufferedRecords { futureRecords.append((header, fragment)) }
+            holdFutureRecord(header, fragment)
             return
         case .plaintext(let bytes): plaintext = bytes
         }
@@ -19,15 +19,20 @@ extension DTLSEndpoint {
             processHandshake(plaintext, header: header, now: now)
         case .changeCipherSpec:
             // RFC 5246 §7.1: a single byte of value 1. Epoch 1 keys are installed as soon as they are
-            // derived; the epoch field of each record says which keys apply.
-            if plaintext != [1] { fail(.decodeError("ChangeCipherSpec payload")) }
+            // derived; the epoch field of each record says which keys apply. Always epoch 0 here, so
+            // a malformed one is an invalid record to discard (RFC 6347 §4.1.2.7).
+            if plaintext != [1] { invalidRecordsDiscarded += 1 }
         case .alert:
             processAlert(plaintext, epoch: header.epoch)
         case .applicationData:
             guard header.epoch == 1 else { return }
             if case .handshaking = phase {
                 // Authenticated data that overtook the peer's Finished: held until the handshake completes.
-                if earlyApplicationData.count < configuration.maximumBufferedRecords { earlyApplicationData.append(plaintext) }
+                if earlyApplicationData.count < configuration.maximumBufferedRecords,
+                   bufferedRecordBytes + plaintext.count <= configuration.maximumBufferedRecordBytes {
+                    bufferedRecordBytes += plaintext.count
+                    earlyApplicationData.append(plaintext)
+                }
                 return
             }
             guard phase == .connected else { return }
@@ -41,19 +46,40 @@ extension DTLSEndpoint {
         }
     }
 
+    /// Keeps an epoch-1 record that arrived before its keys, within the record and byte caps.
+    /// The bytes are copied, so a held record never pins the datagram it came in.
+    mutating func holdFutureRecord(_ header: RecordHeader, _ fragment: ArraySlice<UInt8>) {
+        guard futureRecords.count < configuration.maximumBufferedRecords,
+              bufferedRecordBytes + fragment.count <= configuration.maximumBufferedRecordBytes
+        else { return }
+        bufferedRecordBytes += fragment.count
+        futureRecords.append((header, Array(fragment)))
+    }
+
     /// Replays epoch-1 records that arrived before their keys.
     mutating func drainFutureRecords(now: Instant) {
         let held = futureRecords
         futureRecords = []
+        bufferedRecordBytes -= held.reduce(0) { $0 + $1.1.count }
         for (header, fragment) in held where phase != .closed {
-            process(header: header, fragment: fragment, now: now)
+            process(header: header, fragment: fragment[...], now: now)
         }
     }
 
+    /// RFC 5246 §7.2: a fatal alert ends the connection, close_notify closes it, and warnings are
+    /// ignored (no_renegotiation among them, RFC 5746 §4.5).
     mutating func processAlert(_ bytes: [UInt8], epoch: UInt16) {
-        guard bytes.count == 2 else { return fail(.decodeError("alert length \(bytes.count)")) }
-        // Once keys are in use, unauthenticated (epoch 0) alerts could be forged: ignore them.
+        guard bytes.count == 2 else {
+            // Unauthenticated, a malformed alert is an invalid record (RFC 6347 §4.1.2.7); from the
+            // authenticated peer it is a decode_error.
+            if epoch == 0 { invalidRecordsDiscarded += 1 } else { fail(.decodeError("alert length \(bytes.count)")) }
+            return
+        }
+        // Once keys are in use, unauthenticated (epoch 0) alerts could be forged: ignore them. A
+        // server that has not yet admitted a ClientHello has no handshake to end (it is stateless
+        // until then, RFC 6347 §4.2.1), so an alert from anywhere is ignored too.
         if phase == .connected && epoch == 0 { return }
+        if phase == .handshaking(.clientHello) && handshake.clientHelloSequence == nil { return }
         let description = DTLSAlertDescription(rawValue: bytes[1])
         if description == .closeNotify {
             finish(.peerClosed, alert: .closeNotify)
@@ -65,7 +91,10 @@ extension DTLSEndpoint {
     mutating func processHandshake(_ bytes: [UInt8], header: RecordHeader, now: Instant) {
         // A record whose fragments do not even frame is discarded like any invalid record
         // (RFC 6347 §4.1.2.7), so unauthenticated garbage cannot end a handshake.
-        guard let fragments = try? HandshakeFragment.parseAll(bytes[...]) else { return }
+        guard let fragments = try? HandshakeFragment.parseAll(bytes[...]) else {
+            if header.epoch == 0 { invalidRecordsDiscarded += 1 }
+            return
+        }
         for fragment in fragments {
             guard phase != .closed else { return }
             // Finished is the only handshake message protected by epoch 1 (RFC 5246 §7.4.9).
@@ -74,10 +103,9 @@ extension DTLSEndpoint {
                 if phase == .connected && header.epoch == 1 { refuseRenegotiation(fragment) }
                 continue
             }
-            if phase == .handshaking(.clientHello), fragment.type == HandshakeType.clientHello.rawValue,
-               fragment.messageSequence != reassembler.nextSequence {
-                // A stateless server takes whichever ClientHello comes: seq 0, or seq 1 after a cookie.
-                reassembler.reset(nextSequence: fragment.messageSequence)
+            if phase == .handshaking(.clientHello),
+               !admitClientHelloFragment(fragment, recordSequence: header.sequenceNumber, now: now) {
+                continue
             }
             if fragment.messageSequence < reassembler.nextSequence {
                 if fragment.messageSequence == peerFlightLastSequence, fragment.offset == 0 {
@@ -86,8 +114,19 @@ extension DTLSEndpoint {
                 continue
             }
             if phase == .connected { continue }
+            switch reassembler.add(fragment) {
+            case .accepted, .ignored:
+                break
+            case .refused(let error):
+                // Over epoch 0 anyone can forge a fragment: discard it (RFC 6347 §4.1.2.7). From the
+                // authenticated peer (epoch 1) a broken fragment is a protocol error.
+                if header.epoch == 0 {
+                    invalidRecordsDiscarded += 1
+                    continue
+                }
+                return fail(error)
+            }
             do {
-                try reassembler.add(fragment)
                 while phase != .closed, let message = reassembler.next() {
                     try handleMessage(message, now: now)
                 }
@@ -105,7 +144,9 @@ extension DTLSEndpoint {
         retransmitFlight()
     }
 
-    /// A new handshake on an established connection: refused with a no_renegotiation warning (RFC 5746 §4.5).
+    /// A new handshake on an established connection: refused with a no_renegotiation warning
+    /// (RFC 5746 §4.5 for a ClientHello at the server, §4.2 for a HelloRequest at the client); the
+    /// connection stays up.
     mutating func refuseRenegotiation(_ fragment: HandshakeFragment) {
         guard fragment.type == HandshakeType.clientHello.rawValue || fragment.type == HandshakeType.helloRequest.rawValue,
               fragment.offset == 0

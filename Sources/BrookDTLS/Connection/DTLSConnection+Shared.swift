@@ -44,22 +44,20 @@ extension DTLSEndpoint {
         guard let certificate = handshake.peerCertificate, case .p256(let key) = certificate.publicKey else {
             throw .unexpectedMessage("\(what) before the peer certificate")
         }
-        guard let parsed = try? P256.Signing.ECDSASignature(derRepresentation: signature),
-              key.isValidSignature(parsed, for: data)
-        else { throw .decryptError("\(what) signature does not verify") }
+        guard Crypto.isValidSignature(signature, for: data, publicKey: key) else {
+            throw .decryptError("\(what) signature does not verify")
+        }
     }
 
     /// Signs `data` with this endpoint's key (ECDSA P-256 / SHA-256, DER-encoded), hedged with `rng`.
     mutating func sign(_ data: [UInt8]) throws(DTLSError) -> [UInt8] {
-        do { return try configuration.privateKey.signature(for: data, hedgingWith: &rng).derRepresentation } catch {
-            throw .cryptoFailure("signing: \(error)")
-        }
+        try Crypto.sign(data, with: configuration.privateKey, using: &rng)
     }
 
     /// Derives the master secret — extended (RFC 7627 §4, from the transcript through
     /// ClientKeyExchange) unless the peer declined it and the configuration allows that — and
     /// installs the epoch-1 record keys.
-    mutating func deriveKeys(preMasterSecret: [UInt8], now: Instant) throws(DTLSError) {
+    mutating func deriveKeys(preMasterSecret: [UInt8]) throws(DTLSError) {
         guard let suite = handshake.suite else { throw .unexpectedMessage("keys before a cipher suite") }
         let master: [UInt8]
         if handshake.usesExtendedMasterSecret {
@@ -75,7 +73,9 @@ extension DTLSEndpoint {
         let client = try RecordProtection<Crypto>(suite: suite, key: block.clientKey, fixedIV: block.clientIV)
         let server = try RecordProtection<Crypto>(suite: suite, key: block.serverKey, fixedIV: block.serverIV)
         records.installKeys(suite: suite, write: role == .client ? client : server, read: role == .client ? server : client)
-        drainFutureRecords(now: now)
+        // Records held for these keys are replayed by `handle(datagram:now:)` once the current
+        // record is done: replaying them from here, in the middle of handling ClientKeyExchange,
+        // would hand the next messages to a state that has not yet moved on.
     }
 
     /// verify_data this side (`local`) or the peer should send over the current transcript.
@@ -97,7 +97,9 @@ extension DTLSEndpoint {
         appendTranscript(type: .finished, sequence: message.sequence, body: message.body)
     }
 
-    /// Enters the connected phase and reports the negotiated parameters.
+    /// Enters the connected phase, reports the negotiated parameters and frees what the handshake
+    /// no longer needs: transcript, hellos, key share, reassembly buffers and, on the client, its
+    /// last flight (nothing answers it any more). The server keeps flight 6 for RFC 6347 §4.2.4.
     mutating func completeHandshake() throws(DTLSError) {
         guard let suite = handshake.suite, let group = handshake.group, let certificate = handshake.peerCertificate
         else { throw .unexpectedMessage("handshake completed without parameters") }
@@ -116,6 +118,12 @@ extension DTLSEndpoint {
         enqueue(.event(.connected(result)))
         for data in earlyApplicationData { enqueue(.event(.applicationData(data))) }
         earlyApplicationData = []
+        futureRecords = []
+        bufferedRecordBytes = 0
+        handshake = handshake.retainedAfterHandshake()
+        reassembler.reset(nextSequence: reassembler.nextSequence)
+        cookies = nil
+        if role == .client { flight = Flight() }
     }
 
     /// The extensions both hellos carry: extended_master_secret (RFC 7627) and an empty

@@ -6,9 +6,15 @@ import BrookX509
 public typealias DTLSConnection = DTLSEndpoint<BrookCryptoProvider>
 
 /// A DTLS 1.2 connection (RFC 6347), client or server, as a Sans-IO state machine: it never touches a
-/// socket or a clock. Generic over the `DTLSCryptoProvider` its records and key schedule use. Feed it datagrams with `handle(datagram:now:)` and expired timers with
+/// socket or a clock. Generic over the `DTLSCryptoProvider` through which it reaches all of its
+/// cryptography. Feed it datagrams with `handle(datagram:now:)` and expired timers with
 /// `handleTimeout(now:)`, then drain `pollOutput()` until it returns nil: datagrams to send, the next
 /// deadline and events (peer certificate, connected, application data, closed).
+///
+/// Once connected it keeps only what an open connection needs: record keys and the replay window,
+/// the exporter's secrets, the negotiated parameters and, on the server, its last flight (RFC 6347
+/// §4.2.4: it is sent again if the client's last flight reappears). Transcript, hellos, key share
+/// and reassembly buffers are freed.
 public struct DTLSEndpoint<Crypto: DTLSCryptoProvider> {
     public enum Role: Sendable, Equatable {
         case client
@@ -19,7 +25,7 @@ public struct DTLSEndpoint<Crypto: DTLSCryptoProvider> {
     let configuration: DTLSConfiguration
     var rng: any RandomNumberGenerator
     var phase: ConnectionPhase
-    var handshake: HandshakeState
+    var handshake = HandshakeState<Crypto>()
     var records = RecordLayer<Crypto>()
     var reassembler: Reassembler
     /// `message_seq` of the next handshake message this side sends.
@@ -33,10 +39,12 @@ public struct DTLSEndpoint<Crypto: DTLSCryptoProvider> {
     var lastRepeatRetransmit: Instant?
     /// Epoch this side writes alerts and application data in.
     var writeEpoch: UInt16 = 0
-    /// Epoch-1 records that arrived before the keys to read them.
-    var futureRecords: [(RecordHeader, ArraySlice<UInt8>)] = []
+    /// Epoch-1 records that arrived before the keys to read them (copied out of their datagrams).
+    var futureRecords: [(RecordHeader, [UInt8])] = []
     /// Application data authenticated before the handshake completed (the peer's Finished was late).
     var earlyApplicationData: [[UInt8]] = []
+    /// Bytes held in `futureRecords` and `earlyApplicationData`.
+    var bufferedRecordBytes = 0
     var negotiated: DTLSNegotiated?
 
     // Timers
@@ -45,8 +53,8 @@ public struct DTLSEndpoint<Crypto: DTLSCryptoProvider> {
     var initialTimeout: Duration
     var handshakeDeadline: Instant?
 
-    // Server cookies
-    var cookies: DTLSCookieGenerator?
+    // Server cookies (until the ClientHello is accepted)
+    var cookies: CookieGenerator<Crypto>?
     let peerIdentity: [UInt8]
 
     // Output
@@ -58,8 +66,18 @@ public struct DTLSEndpoint<Crypto: DTLSCryptoProvider> {
     public internal(set) var droppedApplicationRecords = 0
     /// Records dropped because they failed authentication.
     public var authenticationFailures: Int { records.authenticationFailures }
+    /// Unauthenticated (epoch 0) records, or handshake fragments in them, discarded as invalid
+    /// (RFC 6347 §4.1.2.7) instead of ending the handshake: handshake records that do not frame,
+    /// fragments the reassembler refuses (too long, over its buffer cap, disagreeing with earlier
+    /// fragments on type, length or bytes), malformed alerts and ChangeCipherSpecs, and a server's
+    /// non-ClientHello handshake fragments before its handshake starts.
+    public internal(set) var invalidRecordsDiscarded = 0
 
     /// Creates a connection. A client sends its ClientHello right away (poll for it).
+    ///
+    /// The configuration is checked with `DTLSConfiguration.validate()` first: when it is invalid,
+    /// the connection sends nothing and its first output is
+    /// `.event(.closed(.error(.invalidConfiguration(reason))))`.
     ///
     /// - Parameters:
     ///   - peerIdentity: server only: bytes naming the peer (its transport address, say) that the
@@ -77,7 +95,11 @@ public struct DTLSEndpoint<Crypto: DTLSCryptoProvider> {
         currentTimeout = initialTimeout
         reassembler = Reassembler(maximumMessageLength: configuration.maximumHandshakeMessageLength,
                                   maximumBufferedBytes: configuration.maximumReassemblyBytes)
-        handshake = HandshakeState()
+        phase = .closed
+        do { try configuration.validate() } catch {
+            enqueue(.event(.closed(.error(.invalidConfiguration(error)))))
+            return
+        }
         switch role {
         case .client:
             phase = .handshaking(.serverHelloOrVerifyRequest)
@@ -85,11 +107,7 @@ public struct DTLSEndpoint<Crypto: DTLSCryptoProvider> {
             startClient(now: now)
         case .server:
             phase = .handshaking(.clientHello)
-            if configuration.cookieExchange {
-                var generator = self.rng
-                cookies = DTLSCookieGenerator(now: now, rng: &generator)
-                self.rng = generator
-            }
+            if configuration.cookieExchange { cookies = CookieGenerator(now: now, rng: &self.rng) }
         }
     }
 
@@ -109,6 +127,8 @@ public struct DTLSEndpoint<Crypto: DTLSCryptoProvider> {
         for (header, fragment) in RecordHeader.split(datagram: Array(datagram)[...]) {
             process(header: header, fragment: fragment, now: now)
             if phase == .closed { return }
+            // Epoch-1 records that came before their keys, now that the keys exist.
+            if !futureRecords.isEmpty, records.readProtection != nil { drainFutureRecords(now: now) }
         }
     }
 
@@ -176,7 +196,8 @@ public struct DTLSEndpoint<Crypto: DTLSCryptoProvider> {
             let output = outputs[outputHead]
             outputHead += 1
             if outputHead == outputs.count {
-                outputs.removeAll(keepingCapacity: true)
+                // A flight's worth of slots is kept for the next one; a burst's larger buffer is not.
+                outputs.removeAll(keepingCapacity: outputs.capacity <= Self.retainedOutputCapacity)
                 outputHead = 0
             }
             return output
@@ -196,6 +217,9 @@ public struct DTLSEndpoint<Crypto: DTLSCryptoProvider> {
         case (nil, nil): return nil
         }
     }
+
+    /// Output slots kept allocated between polls (an established connection sends a record or two at a time).
+    static var retainedOutputCapacity: Int { 4 }
 
     mutating func enqueue(_ output: DTLSOutput) {
         outputs.append(output)
@@ -244,6 +268,10 @@ public struct DTLSEndpoint<Crypto: DTLSCryptoProvider> {
         flight = Flight()
         futureRecords = []
         earlyApplicationData = []
+        bufferedRecordBytes = 0
+        handshake = HandshakeState()
+        reassembler.reset(nextSequence: reassembler.nextSequence)
+        cookies = nil
         enqueue(.event(.closed(reason)))
     }
 
@@ -253,8 +281,6 @@ public struct DTLSEndpoint<Crypto: DTLSCryptoProvider> {
     }
 
     mutating func randomBytes(_ count: Int) -> [UInt8] {
-        var bytes = [UInt8](repeating: 0, count: count)
-        bytes.withUnsafeMutableBytes { SystemRandom.fill($0, using: &rng) }
-        return bytes
+        Crypto.randomBytes(count, using: &rng)
     }
 }

@@ -12,10 +12,12 @@ public enum DTLSOutput: Sendable {
 
 /// What happened on the connection.
 public enum DTLSEvent: Sendable {
+    // The two large payloads are boxed (indirect), so an output is a few words and the queue a
+    // connection keeps between polls stays small.
     /// The peer's certificate was received and accepted.
-    case peerCertificate(Certificate)
+    indirect case peerCertificate(Certificate)
     /// The handshake completed.
-    case connected(DTLSNegotiated)
+    indirect case connected(DTLSNegotiated)
     /// Application data from the peer.
     case applicationData([UInt8])
     /// The connection is over; nothing more will be sent or received.

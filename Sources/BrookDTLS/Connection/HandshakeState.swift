@@ -25,18 +25,25 @@ enum ConnectionPhase: Equatable {
 }
 
 /// What one handshake accumulates: randoms, negotiated parameters, the transcript and secrets.
-struct HandshakeState {
+/// Once connected, `retainedAfterHandshake` keeps only what the exporter needs (RFC 5705 §4).
+struct HandshakeState<Crypto: DTLSCryptoProvider> {
     var clientRandom: [UInt8] = []
     var serverRandom: [UInt8] = []
-    /// The client's ClientHello as last sent (resent with the cookie after a HelloVerifyRequest).
+    /// The ClientHello: the client's as last sent (resent with the cookie after a
+    /// HelloVerifyRequest), until the ServerHello; the server's received one, until flight 4 is built.
     var clientHello: ClientHello?
+    /// Server: message_seq of the ClientHello being reassembled — the one whose first fragment's
+    /// cookie verified, or with the cookie exchange off the first to arrive.
+    var clientHelloSequence: UInt16?
     var suite: DTLSCipherSuite?
     var group: DTLSNamedGroup?
     var srtpProfile: SRTPProtectionProfile?
-    var keyShare: EphemeralKeyShare?
+    var keyShare: Crypto.KeyShare?
     var peerCertificate: Certificate?
     /// Client: whether the server sent CertificateRequest.
     var certificateRequested = false
+    /// Server: whether the client offered secure renegotiation (RFC 5746 §3.6).
+    var clientOfferedRenegotiationInfo = false
     /// Every handshake message so far, each as one unfragmented DTLS handshake message (RFC 6347 §4.2.6).
     var transcript: [UInt8] = []
     var masterSecret: [UInt8]?
@@ -47,4 +54,18 @@ struct HandshakeState {
     var preMasterSecret: [UInt8]?
     /// HelloVerifyRequests the client has answered (bounded against a looping server).
     var helloVerifyCount = 0
+
+    /// What outlives the handshake: the suite, the master secret and the randoms the RFC 5705
+    /// exporter reads. The transcript, hellos, key share and certificate copies are freed.
+    func retainedAfterHandshake() -> HandshakeState {
+        var kept = HandshakeState()
+        kept.suite = suite
+        kept.group = group
+        kept.srtpProfile = srtpProfile
+        kept.masterSecret = masterSecret
+        kept.clientRandom = clientRandom
+        kept.serverRandom = serverRandom
+        kept.usesExtendedMasterSecret = usesExtendedMasterSecret
+        return kept
+    }
 }

@@ -16,10 +16,11 @@ extension DTLSEndpoint {
         case (.clientKeyExchange, .clientKeyExchange):
             let exchange = try ClientKeyExchange(body: message.body)
             guard let share = handshake.keyShare else { throw .unexpectedMessage("ClientKeyExchange before ServerHello") }
-            let preMaster = try share.preMasterSecret(peerPublicKey: exchange.publicKey)
+            // RFC 8422 §5.11: an invalid or small-order share is an illegal_parameter.
+            let preMaster = try Crypto.sharedSecret(share, peerPublicKey: exchange.publicKey)
             appendTranscript(type: type, sequence: message.sequence, body: message.body)
             handshake.keyShare = nil
-            try deriveKeys(preMasterSecret: preMaster, now: now)
+            try deriveKeys(preMasterSecret: preMaster)
             phase = .handshaking(.certificateVerify)
         case (.certificateVerify, .certificateVerify):
             let verify = try CertificateVerify(body: message.body)
@@ -42,36 +43,47 @@ extension DTLSEndpoint {
         }
     }
 
+    /// The whole ClientHello, reassembled from fragments the admission step let through (see
+    /// `ServerHelloAdmission.swift`). The transcript starts here: with the cookie exchange, this is
+    /// the second ClientHello (RFC 6347 §4.2.1); flight 4 continues its message_seq.
     private mutating func serverProcessClientHello(_ message: Reassembler.Message, now: Instant) throws(DTLSError) {
         let hello = try ClientHello(body: message.body)
-        // DTLS versions count down: 0xFEFD (1.2) < 0xFEFF (1.0). A 1.3-capable client still says 1.2 here.
-        guard hello.clientVersion <= ProtocolVersion.dtls12 else {
-            throw .protocolVersion("client offers only version \(hello.clientVersion)")
-        }
-        if let cookies, !cookies.verify(peer: peerIdentity, hello: hello) {
-            // RFC 6347 §4.2.1: answer statelessly; the HelloVerifyRequest echoes the ClientHello's
-            // message_seq and keeps nothing about the client.
-            let request = HelloVerifyRequest(cookie: cookies.cookie(peer: peerIdentity, hello: hello))
-            let body = request.encode()
-            var plaintext: [UInt8] = []
-            HandshakeFragment(type: HandshakeType.helloVerifyRequest.rawValue, length: body.count,
-                              messageSequence: message.sequence, offset: 0, body: body[...]).encode(into: &plaintext)
-            var datagram: [UInt8] = []
-            try records.appendRecord(type: .handshake, epoch: 0, payload: plaintext, into: &datagram)
-            enqueue(.transmit(datagram))
-            reassembler.reset(nextSequence: message.sequence &+ 1)
+        if let cookies, !cookies.verify(peer: peerIdentity, hello: ClientHelloPrefix(hello)) {
+            // The first fragment's cookie verified and the reassembler keeps the first bytes it
+            // received, so this cannot happen; should it, start over rather than trust the hello.
+            handshake.clientHelloSequence = nil
+            reassembler.reset(nextSequence: message.sequence)
             return
         }
+        try checkVersion(hello)
         try negotiate(hello)
+        cookies = nil
         handshake.clientRandom = hello.random
         handshake.serverRandom = randomBytes(32)
         nextSendSequence = message.sequence
         peerFlightLastSequence = message.sequence
         handshake.transcript = []
         appendTranscript(type: .clientHello, sequence: message.sequence, body: message.body)
-        try serverSendHelloFlight(now: now)
+        try serverSendHelloFlight(answering: hello, now: now)
         handshakeDeadline = now + configuration.retransmission.handshakeTimeout
         phase = .handshaking(.clientCertificate)
+    }
+
+    /// DTLS 1.2 or nothing. Versions count down: 0xFEFF is DTLS 1.0, 0xFEFD 1.2, 0xFEFC 1.3; a
+    /// client offering 1.2 or newer says so in client_version (RFC 6347 §4.1, RFC 5246 App. E.1).
+    /// A client that lists supported_versions (as DTLS 1.3 clients do, RFC 8446 §4.2.1 and RFC 9147
+    /// §5.3) must list 1.2 in it: one offering only 1.3 gets protocol_version, rather than a 1.2
+    /// ServerHello it would have to refuse.
+    private func checkVersion(_ hello: ClientHello) throws(DTLSError) {
+        guard hello.clientVersion >> 8 == 0xFE, hello.clientVersion <= ProtocolVersion.dtls12 else {
+            throw .protocolVersion("client_version \(hello.clientVersion) is not DTLS 1.2 or newer")
+        }
+        if let data = hello.extensions[ExtensionType.supportedVersions] {
+            let versions = try HelloExtensions.supportedVersions(data)
+            guard versions.contains(ProtocolVersion.dtls12) else {
+                throw .protocolVersion("supported_versions \(versions) does not offer DTLS 1.2")
+            }
+        }
     }
 
     /// Chooses suite, group and SRTP profile by the server's own preference order, and checks the
@@ -116,14 +128,16 @@ extension DTLSEndpoint {
             }
             handshake.srtpProfile = profile
         }
+        // RFC 5746 §3.6: the extension or TLS_EMPTY_RENEGOTIATION_INFO_SCSV (RFC 5746 §3.3).
+        handshake.clientOfferedRenegotiationInfo = extensions[ExtensionType.renegotiationInfo] != nil
+            || hello.cipherSuites.contains(HelloExtensions.emptyRenegotiationInfoSCSV)
         handshake.suite = suite
         handshake.group = group
-        handshake.clientHello = hello
     }
 
     /// Flight 4: ServerHello, Certificate, ServerKeyExchange, CertificateRequest, ServerHelloDone.
-    private mutating func serverSendHelloFlight(now: Instant) throws(DTLSError) {
-        guard let suite = handshake.suite, let group = handshake.group, let clientHello = handshake.clientHello else {
+    private mutating func serverSendHelloFlight(answering clientHello: ClientHello, now: Instant) throws(DTLSError) {
+        guard let suite = handshake.suite, let group = handshake.group else {
             throw .unexpectedMessage("ServerHello before negotiation")
         }
         var hello = ServerHello(random: handshake.serverRandom, cipherSuite: suite.rawValue)
@@ -131,7 +145,10 @@ extension DTLSEndpoint {
         if clientHello.extensions[ExtensionType.extendedMasterSecret] != nil {
             hello.extensions.add(ExtensionType.extendedMasterSecret, [])
         }
-        hello.extensions.add(ExtensionType.renegotiationInfo, [0])
+        // RFC 5746 §3.6: an empty renegotiation_info only when the client signalled support.
+        if handshake.clientOfferedRenegotiationInfo {
+            hello.extensions.add(ExtensionType.renegotiationInfo, [0])
+        }
         if clientHello.extensions[ExtensionType.ecPointFormats] != nil {
             hello.extensions.add(ExtensionType.ecPointFormats, [1, 0])
         }
@@ -142,12 +159,13 @@ extension DTLSEndpoint {
         queueMessage(.serverHello, hello.encode(), into: &newFlight)
         queueMessage(.certificate, CertificateMessage(certificates: [configuration.certificate.derEncoded]).encode(),
                      into: &newFlight)
-        let share = EphemeralKeyShare(group: group, rng: &rng)
+        let share = Crypto.generateKeyShare(for: group, using: &rng)
         handshake.keyShare = share
-        let params = ServerKeyExchange.params(group: group.rawValue, publicKey: share.publicKey)
+        let publicKey = Crypto.publicKey(of: share)
+        let params = ServerKeyExchange.params(group: group.rawValue, publicKey: publicKey)
         let signature = try sign(handshake.clientRandom + handshake.serverRandom + params)
         queueMessage(.serverKeyExchange,
-                     ServerKeyExchange(group: group.rawValue, publicKey: share.publicKey,
+                     ServerKeyExchange(group: group.rawValue, publicKey: publicKey,
                                        signatureAlgorithm: ecdsaSecp256r1SHA256, signature: signature).encode(),
                      into: &newFlight)
         queueMessage(.certificateRequest, CertificateRequest().encode(), into: &newFlight)

@@ -1,15 +1,26 @@
 import BrookCrypto
 
-/// The narrow seam through which DTLS reaches its symmetric cryptography: the record AEAD (the
-/// per-packet path) and the PRF and transcript hashes of the key schedule. `DTLSEndpoint` is
-/// generic over it, so a provider's calls are resolved statically, not through an existential.
+/// The narrow seam through which DTLS reaches all of its cryptography: the record AEAD (the
+/// per-packet path), the PRF and hashes of the key schedule, the HMAC of HelloVerifyRequest
+/// cookies, ECDHE key shares, ECDSA signatures and random bytes. `DTLSEndpoint` and
+/// `DTLSCookieGate` are generic over it, so a provider's calls are resolved statically, never
+/// through an existential.
+///
+/// Randomness comes from the generator the caller injects (Sans-IO: nothing here reads the OS
+/// CSPRNG on its own); the provider turns it into bytes, key shares and signature hedging, so a
+/// test provider can count, replace or fault-inject every source of randomness too.
 ///
 /// The default, `BrookCryptoProvider`, is pure Swift. Another provider (hardware AES through
 /// swift-crypto, say, or one that counts or fault-injects calls in tests) plugs in without forking.
-/// Key agreement and signatures use the BrookCrypto key types of `DTLSConfiguration`.
+/// The configuration keeps its identity as BrookCrypto key types (`P256.Signing.PrivateKey`); a
+/// provider converts them with their raw representations if it needs its own.
 public protocol DTLSCryptoProvider: Sendable {
     /// An AEAD key expanded once per epoch and direction.
     associatedtype RecordKey: Sendable
+    /// An ephemeral ECDHE private key for one handshake, with its public share.
+    associatedtype KeyShare
+
+    // MARK: Record protection (RFC 5246 §6.2.3.3)
 
     /// Prepares a record key for `suite`: AES-128/256-GCM or ChaCha20-Poly1305.
     static func prepareRecordKey(_ key: [UInt8], for suite: DTLSCipherSuite) throws(DTLSError) -> RecordKey
@@ -23,62 +34,51 @@ public protocol DTLSCryptoProvider: Sendable {
     static func open(_ key: RecordKey, inPlace buffer: UnsafeMutableRawBufferPointer, nonce: UnsafeRawBufferPointer,
                      authenticating aad: UnsafeRawBufferPointer, tag: UnsafeRawBufferPointer) -> Bool
 
+    // MARK: Key schedule and cookies
+
     /// The TLS 1.2 PRF (RFC 5246 §5) over HMAC-SHA-384 when `sha384`, else HMAC-SHA-256.
     static func prf(sha384: Bool, secret: [UInt8], label: String, seed: [UInt8], count: Int) -> [UInt8]
 
     /// SHA-384 or SHA-256 of `data`.
     static func hash(sha384: Bool, _ data: [UInt8]) -> [UInt8]
+
+    /// HMAC-SHA-256 of `message` under `key` (the stateless cookie of RFC 6347 §4.2.1).
+    static func authenticationCode(key: [UInt8], message: [UInt8]) -> [UInt8]
+
+    // MARK: Key exchange (RFC 8422 §5.4, §5.7; RFC 7748)
+
+    /// A fresh ephemeral key for `group`.
+    static func generateKeyShare(for group: DTLSNamedGroup, using rng: inout some RandomNumberGenerator) -> KeyShare
+
+    /// The public share as it goes on the wire: X25519's 32-byte u-coordinate, or P-256's 65-byte
+    /// uncompressed point (the only format RFC 8422 §5.1.2 leaves).
+    static func publicKey(of share: KeyShare) -> [UInt8]
+
+    /// The premaster secret with the peer's public share: the X25519 output or the P-256
+    /// x-coordinate (RFC 8422 §5.10). Throws `.illegalParameter` for a share that is malformed, not
+    /// on the curve, the point at infinity, or of small order (an all-zero X25519 output, RFC 7748 §6.1).
+    static func sharedSecret(_ share: KeyShare, peerPublicKey: [UInt8]) throws(DTLSError) -> [UInt8]
+
+    // MARK: Signatures (ecdsa_secp256r1_sha256, RFC 8422 §5.4 and RFC 5246 §7.4.8)
+
+    /// The DER-encoded ECDSA P-256 signature of SHA-256(`message`), hedged with `rng`.
+    static func sign(_ message: [UInt8], with key: P256.Signing.PrivateKey,
+                     using rng: inout some RandomNumberGenerator) throws(DTLSError) -> [UInt8]
+
+    /// Whether `signature` (DER) is a valid ECDSA P-256 signature of SHA-256(`message`) under `publicKey`.
+    static func isValidSignature(_ signature: [UInt8], for message: [UInt8], publicKey: P256.Signing.PublicKey) -> Bool
+
+    // MARK: Randomness
+
+    /// Fills `buffer` with random bytes drawn from `rng` (hello randoms, cookie secrets).
+    static func fillRandom(_ buffer: UnsafeMutableRawBufferPointer, using rng: inout some RandomNumberGenerator)
 }
 
-/// The default provider: BrookCrypto's fixsliced AES-GCM, ChaCha20-Poly1305, HMAC and SHA-2.
-public enum BrookCryptoProvider: DTLSCryptoProvider {
-    public enum RecordKey: Sendable {
-        case aesGCM(AES.GCM.PreparedKey)
-        case chaChaPoly(ChaChaPoly.PreparedKey)
-    }
-
-    public static func prepareRecordKey(_ key: [UInt8], for suite: DTLSCipherSuite) throws(DTLSError) -> RecordKey {
-        do {
-            switch suite {
-            case .ecdheECDSAWithChaCha20Poly1305SHA256:
-                return .chaChaPoly(try ChaChaPoly.PreparedKey(key: SymmetricKey(data: key)))
-            case .ecdheECDSAWithAES128GCMSHA256, .ecdheECDSAWithAES256GCMSHA384:
-                return .aesGCM(try AES.GCM.PreparedKey(key: SymmetricKey(data: key)))
-            }
-        } catch { throw .cryptoFailure("record key: \(error)") }
-    }
-
-    @inlinable
-    public static func seal(_ key: RecordKey, inPlace buffer: UnsafeMutableRawBufferPointer, nonce: UnsafeRawBufferPointer,
-                            authenticating aad: UnsafeRawBufferPointer, tag: UnsafeMutableRawBufferPointer) -> Bool {
-        do throws(CryptoKitError) {
-            switch key {
-            case .aesGCM(let key): try key.seal(inPlace: buffer, nonce: nonce, authenticating: aad, tag: tag)
-            case .chaChaPoly(let key): try key.seal(inPlace: buffer, nonce: nonce, authenticating: aad, tag: tag)
-            }
-            return true
-        } catch { return false }
-    }
-
-    @inlinable
-    public static func open(_ key: RecordKey, inPlace buffer: UnsafeMutableRawBufferPointer, nonce: UnsafeRawBufferPointer,
-                            authenticating aad: UnsafeRawBufferPointer, tag: UnsafeRawBufferPointer) -> Bool {
-        do throws(CryptoKitError) {
-            switch key {
-            case .aesGCM(let key): try key.open(inPlace: buffer, nonce: nonce, authenticating: aad, tag: tag)
-            case .chaChaPoly(let key): try key.open(inPlace: buffer, nonce: nonce, authenticating: aad, tag: tag)
-            }
-            return true
-        } catch { return false }
-    }
-
-    public static func prf(sha384: Bool, secret: [UInt8], label: String, seed: [UInt8], count: Int) -> [UInt8] {
-        sha384
-            ? TLS12PRF<SHA384>.derive(secret: secret, label: label, seed: seed, byteCount: count)
-            : TLS12PRF<SHA256>.derive(secret: secret, label: label, seed: seed, byteCount: count)
-    }
-
-    public static func hash(sha384: Bool, _ data: [UInt8]) -> [UInt8] {
-        sha384 ? Array(SHA384.hash(data: data)) : Array(SHA256.hash(data: data))
+extension DTLSCryptoProvider {
+    /// `count` random bytes from `rng`.
+    static func randomBytes(_ count: Int, using rng: inout some RandomNumberGenerator) -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: count)
+        bytes.withUnsafeMutableBytes { fillRandom($0, using: &rng) }
+        return bytes
     }
 }

@@ -13,7 +13,23 @@ enum HandshakeType: UInt8, CustomStringConvertible {
     case clientKeyExchange = 16
     case finished = 20
 
-    var description: String { "\(self)" }
+    /// The RFC name. (Interpolating `self` here would call this property again, forever.)
+    var description: String {
+        switch self {
+        case .helloRequest: "HelloRequest"
+        case .clientHello: "ClientHello"
+        case .serverHello: "ServerHello"
+        case .helloVerifyRequest: "HelloVerifyRequest"
+        case .newSessionTicket: "NewSessionTicket"
+        case .certificate: "Certificate"
+        case .serverKeyExchange: "ServerKeyExchange"
+        case .certificateRequest: "CertificateRequest"
+        case .serverHelloDone: "ServerHelloDone"
+        case .certificateVerify: "CertificateVerify"
+        case .clientKeyExchange: "ClientKeyExchange"
+        case .finished: "Finished"
+        }
+    }
 }
 
 /// One handshake fragment: the 12-byte DTLS handshake header (RFC 6347 §4.2.2) and its bytes.

@@ -4,11 +4,33 @@
 /// Memory is bounded: a message longer than `maximumMessageLength` is refused before anything is
 /// allocated, at most `maximumPendingMessages` messages ahead of the next expected one are kept, and
 /// the total of their buffers stays under `maximumBufferedBytes`.
+///
+/// `add` never throws: it says what it did with the fragment, and the caller decides. A fragment
+/// that breaks the rules (too long, over the buffer cap, disagreeing with earlier fragments of its
+/// message on type or length, or overlapping them with different bytes) is refused and changes
+/// nothing, so the first fragment received for a message fixes its type, length and bytes. Over
+/// epoch 0 such a fragment is an invalid record to discard (RFC 6347 §4.1.2.7): anyone can spoof
+/// one, and it must not end a handshake.
+///
+/// Two rules keep a spoofer from blocking a handshake with a few early fragments: a fragment that
+/// holds a whole message replaces an incomplete message it disagrees with (a forger who has a whole
+/// message wins by arriving first anyway, so this gives nothing away), and when the buffer cap is
+/// reached, messages further ahead are evicted to make room for a nearer one — the next expected
+/// message always fits.
 struct Reassembler {
     struct Message {
         var type: UInt8
         var sequence: UInt16
         var body: [UInt8]
+    }
+
+    enum Outcome: Equatable {
+        /// Buffered (possibly completing its message).
+        case accepted
+        /// An already delivered or far-future message: nothing done.
+        case ignored
+        /// Broke a rule; nothing done. The reason, as the error a fatal path would report.
+        case refused(DTLSError)
     }
 
     private struct Partial {
@@ -18,6 +40,18 @@ struct Reassembler {
         var received: [Range<Int>] = []
 
         var isComplete: Bool { received.count == 1 && received[0] == 0..<body.count || body.isEmpty }
+
+        /// Whether `bytes` at `offset` agree with every byte already received in their range.
+        func agrees(_ bytes: ArraySlice<UInt8>, at offset: Int) -> Bool {
+            let range = offset..<offset + bytes.count
+            for existing in received where existing.overlaps(range) {
+                let overlap = existing.clamped(to: range)
+                let shift = bytes.startIndex - offset
+                guard body[overlap].elementsEqual(bytes[(overlap.lowerBound + shift)..<(overlap.upperBound + shift)])
+                else { return false }
+            }
+            return true
+        }
 
         mutating func insert(_ range: Range<Int>) {
             var merged = range
@@ -40,14 +74,14 @@ struct Reassembler {
     /// The `message_seq` of the next message to hand out.
     private(set) var nextSequence: UInt16 = 0
     private var partials: [UInt16: Partial] = [:]
-    private var bufferedBytes = 0
+    private(set) var bufferedBytes = 0
 
     init(maximumMessageLength: Int, maximumBufferedBytes: Int) {
         self.maximumMessageLength = maximumMessageLength
         self.maximumBufferedBytes = maximumBufferedBytes
     }
 
-    /// Restarts expecting `sequence` next, forgetting everything buffered.
+    /// Restarts expecting `sequence` next, forgetting (and freeing) everything buffered.
     mutating func reset(nextSequence sequence: UInt16) {
         nextSequence = sequence
         partials = [:]
@@ -55,26 +89,57 @@ struct Reassembler {
     }
 
     /// Adds a fragment. Old and out-of-window fragments are ignored (the caller looks at old ones to
-    /// detect a retransmitted flight); inconsistent ones are an error.
-    mutating func add(_ fragment: HandshakeFragment) throws(DTLSError) {
+    /// detect a retransmitted flight).
+    mutating func add(_ fragment: HandshakeFragment) -> Outcome {
         let sequence = fragment.messageSequence
-        guard sequence >= nextSequence, Int(sequence) - Int(nextSequence) < maximumPendingMessages else { return }
+        guard sequence >= nextSequence, Int(sequence) - Int(nextSequence) < maximumPendingMessages else { return .ignored }
         guard fragment.length <= maximumMessageLength else {
-            throw .limitExceeded("handshake message of \(fragment.length) bytes (cap \(maximumMessageLength))")
+            return .refused(.limitExceeded("handshake message of \(fragment.length) bytes (cap \(maximumMessageLength))"))
         }
-        if partials[sequence] == nil {
-            guard bufferedBytes + fragment.length <= maximumBufferedBytes else {
-                throw .limitExceeded("reassembly buffers over \(maximumBufferedBytes) bytes")
+        let isWholeMessage = fragment.offset == 0 && fragment.body.count == fragment.length
+        if let existing = partials[sequence] {
+            let refusal: DTLSError?
+            if existing.type != fragment.type || existing.body.count != fragment.length {
+                refusal = .illegalParameter("fragments of message \(sequence) disagree on type or length")
+            } else if !existing.agrees(fragment.body, at: fragment.offset) {
+                refusal = .illegalParameter("overlapping fragments of message \(sequence) disagree")
+            } else {
+                refusal = nil
+            }
+            if let refusal {
+                guard isWholeMessage && !existing.isComplete else { return .refused(refusal) }
+                partials[sequence] = nil
+                bufferedBytes -= existing.body.count
+            }
+        }
+        var partial: Partial
+        if let existing = partials[sequence] {
+            partial = existing
+            partials[sequence] = nil  // keep the buffer uniquely referenced while it is written
+        } else {
+            guard makeRoom(fragment.length, for: sequence) else {
+                return .refused(.limitExceeded("reassembly buffers over \(maximumBufferedBytes) bytes"))
             }
             bufferedBytes += fragment.length
-            partials[sequence] = Partial(type: fragment.type, body: [UInt8](repeating: 0, count: fragment.length))
+            partial = Partial(type: fragment.type, body: [UInt8](repeating: 0, count: fragment.length))
         }
-        guard var partial = partials[sequence], partial.type == fragment.type, partial.body.count == fragment.length
-        else { throw .illegalParameter("fragments of message \(sequence) disagree on type or length") }
-        partials[sequence] = nil
-        partial.body.replaceSubrange(fragment.offset..<fragment.offset + fragment.body.count, with: fragment.body)
-        partial.insert(fragment.offset..<fragment.offset + fragment.body.count)
+        if !fragment.body.isEmpty {
+            partial.body.replaceSubrange(fragment.offset..<fragment.offset + fragment.body.count, with: fragment.body)
+            partial.insert(fragment.offset..<fragment.offset + fragment.body.count)
+        }
         partials[sequence] = partial
+        return .accepted
+    }
+
+    /// Evicts messages further ahead than `sequence`, furthest first, until `length` more bytes fit.
+    private mutating func makeRoom(_ length: Int, for sequence: UInt16) -> Bool {
+        while bufferedBytes + length > maximumBufferedBytes {
+            guard let furthest = partials.keys.filter({ $0 > sequence }).max(),
+                  let evicted = partials.removeValue(forKey: furthest)
+            else { return false }
+            bufferedBytes -= evicted.body.count
+        }
+        return true
     }
 
     /// The next complete message in order, if there is one.

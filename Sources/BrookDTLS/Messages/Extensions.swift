@@ -7,6 +7,7 @@ enum ExtensionType {
     static let useSRTP: UInt16 = 14               // RFC 5764 §4.1.1
     static let extendedMasterSecret: UInt16 = 23  // RFC 7627 §5.1
     static let renegotiationInfo: UInt16 = 0xFF01 // RFC 5746 §3.2
+    static let supportedVersions: UInt16 = 43     // RFC 8446 §4.2.1 (DTLS 1.3 clients send it)
 }
 
 /// ecdsa_secp256r1_sha256 (RFC 5246 §7.4.1.4.1: hash sha256(4), signature ecdsa(3)).
@@ -87,6 +88,21 @@ struct HelloExtensions {
         let formats = try reader.vector(lengthWidth: 1, 1...255, "ec_point_formats")
         try reader.expectEnd("ec_point_formats")
         return formats.contains(0)
+    }
+
+    /// TLS_EMPTY_RENEGOTIATION_INFO_SCSV (RFC 5746 §3.3): a cipher suite value that stands for an
+    /// empty renegotiation_info.
+    static let emptyRenegotiationInfoSCSV: UInt16 = 0x00FF
+
+    /// The ClientHello form of supported_versions (RFC 8446 §4.2.1): versions<2..254>.
+    static func supportedVersions(_ data: ArraySlice<UInt8>) throws(DTLSError) -> [UInt16] {
+        var reader = ByteReader(data)
+        var list = ByteReader(try reader.vector(lengthWidth: 1, 2...254, "supported_versions"))
+        try reader.expectEnd("supported_versions")
+        guard list.remaining % 2 == 0 else { throw .decodeError("supported_versions: odd length") }
+        var versions: [UInt16] = []
+        while !list.isEmpty { versions.append(try list.u16("supported_versions")) }
+        return versions
     }
 
     /// The initial handshake's renegotiation_info must carry an empty renegotiated_connection (RFC 5746 §3.4).

@@ -39,14 +39,6 @@ struct ClientHello {
         extensions.encode(into: &out)
         return out
     }
-
-    /// The bytes a stateless cookie is computed over: everything but the cookie itself, so the
-    /// second ClientHello must repeat the first one's parameters (RFC 6347 §4.2.1).
-    var cookieInput: [UInt8] {
-        var copy = self
-        copy.cookie = []
-        return copy.encode()
-    }
 }
 
 /// ServerHello (RFC 5246 §7.4.1.3).

@@ -1,11 +1,16 @@
-/// Per-epoch record state (RFC 6347 §4.1): write sequence numbers, AEAD keys and replay windows for
-/// epoch 0 (plaintext, the handshake) and epoch 1 (after ChangeCipherSpec). There is never an
-/// epoch 2: renegotiation is refused.
+/// Per-epoch record state (RFC 6347 §4.1): write sequence numbers, AEAD keys and the replay window
+/// of epoch 1 (after ChangeCipherSpec). There is never an epoch 2: renegotiation is refused.
+///
+/// Epoch 0 has no replay window: RFC 6347 §4.1.2.6 moves a window only for records that
+/// authenticate, and epoch-0 records cannot. Were they allowed to move one, a single spoofed
+/// plaintext record numbered 2^48 − 1 would make every genuine handshake record look like a
+/// replay. Repeated handshake messages are recognised by message_seq instead (§4.2.2).
 struct RecordLayer<Crypto: DTLSCryptoProvider> {
-    private var writeSequence: [UInt64] = [0, 0]
+    var writeSequence0: UInt64 = 0
+    var writeSequence1: UInt64 = 0
     private(set) var writeProtection: RecordProtection<Crypto>?
     private(set) var readProtection: RecordProtection<Crypto>?
-    private var replay: [ReplayWindow] = [ReplayWindow(), ReplayWindow()]
+    private var replay = ReplayWindow()
     private(set) var suite: DTLSCipherSuite?
     /// Records that failed authentication (dropped, never fatal: RFC 6347 §4.1.2.7).
     private(set) var authenticationFailures = 0
@@ -16,28 +21,23 @@ struct RecordLayer<Crypto: DTLSCryptoProvider> {
         readProtection = read
     }
 
-    /// Forgets the epoch-0 records seen so far. A stateless server that answered with a
-    /// HelloVerifyRequest starts its record numbers afresh (RFC 6347 §4.2.1), so the client must not
-    /// take its next records for replays.
-    mutating func resetEpochZeroReplayWindow() {
-        replay[0] = ReplayWindow()
-    }
-
     /// Bytes a record of `epoch` adds around its payload, header included.
     func overhead(epoch: UInt16) -> Int {
         RecordHeader.byteCount + (epoch == 0 ? 0 : (suite?.recordExpansion ?? 0))
     }
 
-    /// Appends one record of `type` at `epoch` holding `payload`. `sequence` overrides the next write
-    /// sequence number (a HelloVerifyRequest echoes the ClientHello's, RFC 6347 §4.2.1).
+    /// The next write sequence number of `epoch` (0 or 1).
+    func nextWriteSequence(epoch: UInt16) -> UInt64 { epoch == 0 ? writeSequence0 : writeSequence1 }
+
+    /// Appends one record of `type` at `epoch` holding `payload`. Sequence numbers never wrap: past
+    /// 2^48 − 1 the record is refused (RFC 6347 §4.1: a connection must rekey, which DTLS 1.2
+    /// without renegotiation cannot).
     mutating func appendRecord(
-        type: ContentType, epoch: UInt16, payload: some Collection<UInt8>, into out: inout [UInt8],
-        sequence: UInt64? = nil
+        type: ContentType, epoch: UInt16, payload: some Collection<UInt8>, into out: inout [UInt8]
     ) throws(DTLSError) {
-        let index = Int(min(epoch, 1))
-        let number = sequence ?? writeSequence[index]
+        let number = nextWriteSequence(epoch: epoch)
         guard number <= RecordHeader.maximumSequenceNumber else { throw .limitExceeded("record sequence numbers exhausted") }
-        if sequence == nil { writeSequence[index] += 1 }
+        if epoch == 0 { writeSequence0 += 1 } else { writeSequence1 += 1 }
         var header = RecordHeader(contentType: type.rawValue, version: ProtocolVersion.dtls12, epoch: epoch,
                                   sequenceNumber: number, length: payload.count)
         if epoch == 0 {
@@ -58,21 +58,18 @@ struct RecordLayer<Crypto: DTLSCryptoProvider> {
         case dropped
     }
 
-    /// Authenticates and decrypts one record; replays and forgeries are dropped.
+    /// Authenticates and decrypts one record; replays and forgeries are dropped. Only a record that
+    /// authenticates moves the replay window (RFC 6347 §4.1.2.6).
     mutating func open(header: RecordHeader, fragment: ArraySlice<UInt8>) -> Opened {
-        guard header.epoch <= 1 else { return .dropped }
-        let index = Int(header.epoch)
-        guard replay[index].check(header.sequenceNumber) else { return .dropped }
-        if header.epoch == 0 {
-            replay[0].accept(header.sequenceNumber)
-            return .plaintext(Array(fragment))
-        }
+        if header.epoch == 0 { return .plaintext(Array(fragment)) }
+        guard header.epoch == 1 else { return .dropped }
+        guard replay.check(header.sequenceNumber) else { return .dropped }
         guard let protection = readProtection else { return .notYetReadable }
         guard let plaintext = protection.open(fragment, header: header), plaintext.count <= 1 << 14 else {
             authenticationFailures += 1
             return .dropped
         }
-        replay[1].accept(header.sequenceNumber)
+        replay.accept(header.sequenceNumber)
         return .plaintext(plaintext)
     }
 }

@@ -1,0 +1,23 @@
+// Live heap bytes for the DTLS memory-footprint test (tests only, never shipped code).
+// glibc's mallinfo2() is not exported to Swift by the Glibc module, hence this shim. Under
+// AddressSanitizer the allocator is ASan's own, and mallinfo2 knows nothing of it: ASan's
+// allocator statistics answer instead (a weak reference, null when ASan is not linked in).
+#ifndef BROOK_CHEAPPROBE_SHIM_H
+#define BROOK_CHEAPPROBE_SHIM_H
+
+#include <malloc.h>
+#include <stddef.h>
+
+extern size_t __sanitizer_get_current_allocated_bytes(void) __attribute__((weak));
+
+/// Bytes currently allocated by the program: in-use heap chunks plus mmapped blocks.
+static inline size_t brook_heap_in_use(void) {
+    if (__sanitizer_get_current_allocated_bytes) return __sanitizer_get_current_allocated_bytes();
+    struct mallinfo2 info = mallinfo2();
+    return info.uordblks + info.hblkhd;
+}
+
+/// 1 when the figure comes from AddressSanitizer's allocator.
+static inline int brook_heap_is_sanitizer(void) { return __sanitizer_get_current_allocated_bytes != 0; }
+
+#endif
