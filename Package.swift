@@ -80,9 +80,16 @@ let package = Package(
         .testTarget(name: "BrookSansIOTests", dependencies: ["BrookSansIO"]),
         // Fuzzing: the targets' bodies, the `brook-fuzz` driver (libFuzzer under scripts/fuzz, a
         // corpus replayer otherwise) and the tests replaying Fuzz/Corpus through the same bodies.
-        .target(name: "BrookFuzzTargets", dependencies: ["BrookCrypto", "BrookX509", "BrookSRTP"], path: "Fuzz/Targets"),
+        .target(
+            name: "BrookFuzzTargets",
+            dependencies: ["BrookCrypto", "BrookX509", "BrookSRTP", "BrookDTLS", "BrookICE", "BrookSansIO"],
+            path: "Fuzz/Targets"
+        ),
         .executableTarget(name: "brook-fuzz", dependencies: ["BrookFuzzTargets"], path: "Fuzz/Driver"),
-        .testTarget(name: "BrookFuzzTests", dependencies: ["BrookFuzzTargets", "BrookTestSupport"]),
+        .testTarget(
+            name: "BrookFuzzTests",
+            dependencies: ["BrookFuzzTargets", "BrookTestSupport", "BrookDTLS", "BrookICE", "BrookSansIO", "BrookUDP"]
+        ),
         // SRTP vectors, hostile input, and differential tests against libsrtp2 (pylibsrtp).
         .testTarget(name: "BrookSRTPTests", dependencies: ["BrookSRTP", "BrookCrypto", "BrookVectors", "BrookTestSupport"]),
         // `brook bench --quick --json` end to end (schema only, never timing); runs the built executable.
