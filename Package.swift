@@ -87,9 +87,16 @@ let package = Package(
         .testTarget(name: "BrookSansIOTests", dependencies: ["BrookSansIO"]),
         // Fuzzing: the targets' bodies, the `brook-fuzz` driver (libFuzzer under scripts/fuzz, a
         // corpus replayer otherwise) and the tests replaying Fuzz/Corpus through the same bodies.
-        .target(name: "BrookFuzzTargets", dependencies: ["BrookCrypto", "BrookX509", "BrookSRTP"], path: "Fuzz/Targets"),
+        .target(
+            name: "BrookFuzzTargets",
+            dependencies: ["BrookCrypto", "BrookX509", "BrookSRTP", "BrookDTLS", "BrookICE", "BrookSansIO"],
+            path: "Fuzz/Targets"
+        ),
         .executableTarget(name: "brook-fuzz", dependencies: ["BrookFuzzTargets"], path: "Fuzz/Driver"),
-        .testTarget(name: "BrookFuzzTests", dependencies: ["BrookFuzzTargets", "BrookTestSupport"]),
+        .testTarget(
+            name: "BrookFuzzTests",
+            dependencies: ["BrookFuzzTargets", "BrookTestSupport", "BrookDTLS", "BrookICE", "BrookSansIO", "BrookUDP"]
+        ),
         // SRTP vectors, hostile input, differential tests against libsrtp2 (pylibsrtp), and contexts keyed
         // by a real BrookDTLS handshake (BrookDTLS and BrookX509 for this test target only).
         .testTarget(name: "BrookSRTPTests", dependencies: ["BrookSRTP", "BrookCrypto", "BrookVectors", "BrookTestSupport", "BrookDTLS", "BrookX509"]),

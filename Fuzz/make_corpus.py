@@ -3,28 +3,40 @@
 
 Seeds come from the independent implementations the tests already use as oracles: OpenSSL (the
 `openssl` command and Python's `cryptography`) for certificates, keys and signatures, libsrtp2
-(pylibsrtp) for SRTP and SRTCP packets. The fixed keys below are the ones the fuzz targets use
+(pylibsrtp) for SRTP and SRTCP packets, RFC 5769's messages, aioice and coturn (`turnserver`,
+`turnutils_stunclient`) for STUN. The fixed keys below are the ones the fuzz targets use
 (Fuzz/Targets/*): change them together.
 
-    python3 Fuzz/make_corpus.py               # everything, from scratch
+The DTLS seeds are recorded by a Swift test instead (our fixed endpoints against `openssl s_client`
+and `s_server`; see Fuzz/README.md), as are the stun seeds that answer the fixed ICE agent's own
+checks (files named agent-*):
+    BROOK_FUZZ_WRITE_CORPUS=1 swift test --filter "DTLSCaptureTests|STUNSeedTests"
+This script leaves those alone.
+
+    python3 Fuzz/make_corpus.py               # everything it makes, from scratch
     python3 Fuzz/make_corpus.py srtp-plain    # only some generators (see GENERATORS)
-Run it with BROOK_PYTHON's interpreter (it needs cryptography and pylibsrtp).
+Run it with BROOK_PYTHON's interpreter (it needs cryptography, pylibsrtp and aioice).
 """
 import datetime
 import hashlib
 import os
 import random
+import hmac
 import shutil
+import socket
 import struct
 import subprocess
 import sys
 import tempfile
+import time
+import zlib
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa, utils
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM, ChaCha20Poly1305
 from cryptography.x509.oid import NameOID
+from aioice import stun
 from pylibsrtp import Policy, Session
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "Corpus")
@@ -274,6 +286,190 @@ def write_srtp_plain():
             write("srtcp", f"plain-profile{index}-{n}.bin", framed(index | 4, packets))
 
 
+# --- STUN and the ICE agent ---------------------------------------------------------------------
+# The stun target's input (Fuzz/Targets/FuzzScript.swift, STUNTarget.swift): a mode byte (bits 0-1:
+# controlling, controlled, lite, controlled agent; bit 2: a STUN server), then steps of a 2-byte
+# length and a datagram whose first byte picks the source address (0: the agent's remote candidate,
+# 1: an unknown IPv4 address, 2: IPv6, 3: the remote host on another port, 8: the STUN server), or
+# 0x8000 + milliseconds to let time pass. The credentials are ICEFuzzFixture's.
+
+LOCAL_UFRAG, LOCAL_PWD = "fuzz", b"fuzzpasswordfuzzpassword"
+REMOTE_UFRAG, REMOTE_PWD = "peer", b"peerpasswordpeerpassword"
+STUN_FILES = ("rfc5769-", "aioice-", "coturn-", "turnutils-")
+
+
+def stun_script(mode, steps):
+    out = bytes([mode])
+    for step in steps:
+        if isinstance(step, int):  # milliseconds to wait
+            out += struct.pack("!H", 0x8000 + step)
+        else:
+            selector, datagram = step
+            out += struct.pack("!H", len(datagram) + 1) + bytes([selector]) + datagram
+    return out
+
+
+def check_request(tie_breaker, nominate=False, key=LOCAL_PWD, username=f"{LOCAL_UFRAG}:{REMOTE_UFRAG}",
+                  role="ICE-CONTROLLING", priority=0x6E7F1EFF):
+    """A connectivity check as a peer of the agent sends it (RFC 8445 §7.1), by aioice."""
+    message = stun.Message(message_method=stun.Method.BINDING, message_class=stun.Class.REQUEST)
+    if username is not None:
+        message.attributes["USERNAME"] = username
+    if priority is not None:
+        message.attributes["PRIORITY"] = priority
+    if role:
+        message.attributes[role] = tie_breaker
+    if nominate:
+        message.attributes["USE-CANDIDATE"] = None
+    if key is None:
+        message.add_fingerprint()
+    else:
+        message.add_message_integrity(key)
+        message.add_fingerprint()
+    return bytes(message)
+
+
+def aioice_message(method, message_class, attributes, key=None, fingerprint=True):
+    message = stun.Message(message_method=method, message_class=message_class)
+    message.attributes.update(attributes)
+    if key is not None:
+        message.add_message_integrity(key)
+    if fingerprint:
+        message.add_fingerprint()
+    return bytes(message)
+
+
+def with_sha256(message, key):
+    """Appends MESSAGE-INTEGRITY-SHA256 (RFC 8489 §14.6; aioice has none) and a fresh FINGERPRINT."""
+    body = message[:-8] if message[-8:-6] == b"\x80\x28" else message
+    length = len(body) - 20 + 36
+    header = body[:2] + struct.pack("!H", length) + body[4:]
+    mac = hmac.new(key, header, hashlib.sha256).digest()
+    body = header + struct.pack("!HH", 0x001C, 32) + mac
+    body = body[:2] + struct.pack("!H", len(body) - 20 + 8) + body[4:]
+    return body + struct.pack("!HHI", 0x8028, 4, (zlib.crc32(body) ^ 0x5354554E) & 0xFFFFFFFF)
+
+
+def write_stun_rfc5769():
+    vectors, current = [], {}
+    for line in open(os.path.join(os.path.dirname(ROOT), "..", "Vectors", "stun-rfc5769.txt")):
+        if line.startswith("Message = "):
+            vectors.append((current.get("Name"), bytes.fromhex(line.split("=", 1)[1].strip())))
+        elif " = " in line and not line.startswith("#"):
+            key, value = line.split(" = ", 1)
+            current[key.strip()] = value.strip()
+    for i, (name, message) in enumerate(vectors):
+        write("stun", f"rfc5769-{name}.bin", stun_script(i % 3, [(i % 4, message), 600, (0, message)]))
+
+
+def write_stun_aioice():
+    ties = [0, 1, 0x7FFFFFFFFFFFFFFF, 0xFFFFFFFFFFFFFFFF]
+    seeds = {
+        # Checks from the peer: role conflicts both ways, nomination, a triggered check's answer.
+        "check-controlling": (1, [(0, check_request(ties[1])), 50, (0, check_request(ties[1], nominate=True))]),
+        "check-controlled-conflict": (0, [(0, check_request(ties[2], role="ICE-CONTROLLING")), 60,
+                                          (0, check_request(ties[0], role="ICE-CONTROLLING"))]),
+        "check-controlled": (0, [(0, check_request(ties[3], role="ICE-CONTROLLED")), 100,
+                                 (1, check_request(ties[0], role="ICE-CONTROLLED"))]),
+        "check-lite-nominate": (2, [(0, check_request(ties[2], nominate=True)), 20, (2, check_request(ties[1]))]),
+        "check-prflx-addresses": (1, [(1, check_request(ties[1])), (2, check_request(ties[1])), (3, check_request(ties[1])),
+                                      (4, check_request(ties[1])), 500]),
+        "check-sha256": (1, [(0, with_sha256(check_request(ties[1]), LOCAL_PWD)), 50]),
+        # Refused: wrong password (401), no USERNAME (400), no PRIORITY (400), another user (401).
+        "check-wrong-password": (1, [(0, check_request(ties[1], key=REMOTE_PWD)), (0, check_request(ties[1], key=None))]),
+        "check-no-username": (0, [(0, check_request(ties[1], username=None)), (0, check_request(ties[1], priority=None))]),
+        "check-other-user": (1, [(0, check_request(ties[1], username="peer:fuzz")), (0, check_request(ties[1], username="fuzz"))]),
+        # An unknown comprehension-required attribute (CHANGE-REQUEST, RFC 5780) in a signed request: 420.
+        "check-unknown-attribute": (1, [(0, aioice_message(stun.Method.BINDING, stun.Class.REQUEST, {
+            "USERNAME": "fuzz:peer", "PRIORITY": 1, "ICE-CONTROLLING": 5, "CHANGE-REQUEST": 4}, key=LOCAL_PWD))]),
+        # Responses and indications the agent never asked for, and another method.
+        "responses": (0, [100, (0, aioice_message(stun.Method.BINDING, stun.Class.RESPONSE, {
+            "XOR-MAPPED-ADDRESS": ("10.0.0.1", 5000)}, key=REMOTE_PWD)),
+            (0, aioice_message(stun.Method.BINDING, stun.Class.ERROR, {"ERROR-CODE": (487, "Role Conflict")}, key=REMOTE_PWD)),
+            (8, aioice_message(stun.Method.BINDING, stun.Class.RESPONSE, {"XOR-MAPPED-ADDRESS": ("192.0.2.9", 4000),
+                                                                          "SOFTWARE": "aioice"}))]),
+        "indication": (1, [(0, aioice_message(stun.Method.BINDING, stun.Class.INDICATION, {})), 5000,
+                           (0, aioice_message(stun.Method.BINDING, stun.Class.INDICATION, {}, fingerprint=False))]),
+        "allocate": (4, [(0, aioice_message(stun.Method.ALLOCATE, stun.Class.REQUEST, {
+            "REQUESTED-TRANSPORT": 0x11000000, "LIFETIME": 600, "USERNAME": "fuzz:peer"}, key=LOCAL_PWD)), 1000]),
+        "ipv6-mapped": (1, [(2, aioice_message(stun.Method.BINDING, stun.Class.RESPONSE, {
+            "XOR-MAPPED-ADDRESS": ("2001:db8::1", 443), "MAPPED-ADDRESS": ("2001:db8::2", 80),
+            "ERROR-CODE": (300, "Try Alternate"), "REALM": "example.org", "NONCE": b"abcd"}))]),
+    }
+    for name, (mode, steps) in seeds.items():
+        write("stun", f"aioice-{name}.bin", stun_script(mode, steps))
+
+
+def write_stun_coturn():
+    """coturn's answers (turnserver -S, a plain STUN server) to aioice's requests, and
+    turnutils_stunclient's own requests, recorded on loopback."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(["turnserver", "-n", "-S", "--no-cli", "--no-tls", "--no-dtls", "-L", "127.0.0.1",
+                               "-p", str(port), "--no-stdout-log", "--log-file", "/dev/null", "--pidfile", "/dev/null"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        sock.bind(("127.0.0.1", 0))
+        sock.settimeout(0.2)
+
+        def ask(request):
+            for _ in range(25):
+                sock.sendto(request, ("127.0.0.1", port))
+                try:
+                    return sock.recvfrom(4096)[0]
+                except socket.timeout:
+                    continue
+            raise RuntimeError("turnserver does not answer")
+
+        requests = [
+            aioice_message(stun.Method.BINDING, stun.Class.REQUEST, {}),
+            aioice_message(stun.Method.BINDING, stun.Class.REQUEST, {"SOFTWARE": "brook fuzz"}, fingerprint=False),
+            aioice_message(stun.Method.BINDING, stun.Class.REQUEST, {"CHANGE-REQUEST": 6}),
+            aioice_message(stun.Method.BINDING, stun.Class.REQUEST, {"USERNAME": "fuzz:peer", "PRIORITY": 7}, key=LOCAL_PWD),
+        ]
+        for i, request in enumerate(requests):
+            answer = ask(request)
+            write("stun", f"coturn-answer-{i}.bin", stun_script(4 | (i % 3), [(8, answer), (0, request), 200, (8, answer)]))
+    finally:
+        server.kill()
+        server.wait()
+
+    # turnutils_stunclient's request (and with -f, RFC 5780's CHANGE-REQUEST), answered by aioice.
+    for i, extra in enumerate([[], ["-f"]]):
+        listener = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        listener.bind(("127.0.0.1", 0))
+        listener.settimeout(5)
+        client = subprocess.Popen(["turnutils_stunclient", "-p", str(listener.getsockname()[1])] + extra + ["127.0.0.1"],
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            request, source = listener.recvfrom(4096)
+            parsed = stun.parse_message(request)
+            response = stun.Message(message_method=stun.Method.BINDING, message_class=stun.Class.RESPONSE,
+                                    transaction_id=parsed.transaction_id)
+            response.attributes["XOR-MAPPED-ADDRESS"] = source
+            response.add_fingerprint()
+            listener.sendto(bytes(response), source)
+            time.sleep(0.1)
+            write("stun", f"turnutils-request-{i}.bin", stun_script(1 + i, [(1, request), (0, request), 30, (8, bytes(response))]))
+        finally:
+            client.kill()
+            client.wait()
+            listener.close()
+
+
+def write_stun():
+    folder = os.path.join(ROOT, "stun")
+    if os.path.isdir(folder):
+        for name in os.listdir(folder):
+            if name.startswith(STUN_FILES):
+                os.remove(os.path.join(folder, name))
+    write_stun_rfc5769()
+    write_stun_aioice()
+    write_stun_coturn()
+
+
 GENERATORS = {
     "certificates": lambda: write_certificates(make_certificates_in_temporary_folder()),
     "p256": write_p256_keys,
@@ -282,7 +478,13 @@ GENERATORS = {
     "aead": write_aead,
     "srtp": write_srtp,
     "srtp-plain": write_srtp_plain,
+    "stun": write_stun,
 }
+
+# Folders holding only this script's seeds (cleared before a full run). dtls-* and the agent-*
+# files of stun are recorded by the Swift tests and never touched here.
+OWN_FOLDERS = ["x509-der", "x509-pem", "sdp-fingerprint", "p256-public-key", "p256-private-key",
+               "ecdsa-signature", "x25519", "aead-open", "srtp", "srtcp"]
 
 
 def make_certificates_in_temporary_folder():
@@ -294,7 +496,8 @@ def main():
     # With no arguments: everything, from scratch. With generator names: only those (adding files).
     names = sys.argv[1:] or list(GENERATORS)
     if not sys.argv[1:]:
-        shutil.rmtree(ROOT, ignore_errors=True)
+        for folder in OWN_FOLDERS:
+            shutil.rmtree(os.path.join(ROOT, folder), ignore_errors=True)
     for name in names:
         GENERATORS[name]()
     for target in sorted(os.listdir(ROOT)):

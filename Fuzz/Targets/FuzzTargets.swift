@@ -11,5 +11,9 @@ extension FuzzTarget {
         .aeadOpen,
         .srtp,
         .srtcp,
+        .dtlsServer,
+        .dtlsClient,
+        .dtlsRecord,
+        .stun,
     ]
 }

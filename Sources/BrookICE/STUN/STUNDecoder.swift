@@ -46,12 +46,13 @@ public struct STUNDecodedMessage: Sendable {
 
 extension STUNMessage {
     /// True when `datagram` looks like STUN by its first byte (RFC 7983 §7: 0-3) and magic cookie.
+    /// A first byte of 4-63 is never STUN on a WebRTC port, whatever follows: 20-63 is DTLS.
     public static func isSTUN(_ datagram: some Collection<UInt8>) -> Bool {
         guard datagram.count >= STUNWire.headerLength else { return false }
         var iterator = datagram.makeIterator()
         var prefix: UInt64 = 0
         for _ in 0..<8 { prefix = prefix << 8 | UInt64(iterator.next()!) }
-        return prefix >> 62 == 0 && UInt32(truncatingIfNeeded: prefix) == STUNWire.magicCookie
+        return prefix >> 58 == 0 && UInt32(truncatingIfNeeded: prefix) == STUNWire.magicCookie
     }
 
     /// Decodes one STUN datagram (RFC 8489 §5, §14). Checks the header, every attribute's bounds and

@@ -39,5 +39,12 @@ struct DemuxTests {
         wrongCookie[4] ^= 1
         #expect(!STUNMessage.isSTUN(wrongCookie))
         #expect(!STUNMessage.isSTUN(message.prefix(19)))
+        // RFC 7983 §7: only a first byte of 0-3 is STUN, even with the magic cookie in place (found by the stun fuzz target).
+        for first: UInt8 in [4, 0x14, 0x16, 0x3F] {
+            var other = message
+            other[0] = first
+            #expect(!STUNMessage.isSTUN(other), "first byte \(first)")
+            #expect(DatagramKind(classifying: other) != .stun)
+        }
     }
 }
