@@ -43,8 +43,8 @@ let package = Package(
         .target(name: "BrookSRTP", dependencies: ["BrookCrypto", "BrookSansIO"]),
         // DTLS 1.2 (RFC 6347) client and server with DTLS-SRTP, Sans-IO, over BrookCrypto and BrookX509.
         .target(name: "BrookDTLS", dependencies: ["BrookCrypto", "BrookX509", "BrookSansIO"]),
-        // Adapter: blocking UDP loop (Glibc) that drives DTLS connections; used by `brook dtls`.
-        .target(name: "BrookDTLSUDP", dependencies: ["BrookDTLS", "BrookSansIO"]),
+        // Adapter: the UDP loop (over BrookUDP's IPv4/IPv6 socket) that drives DTLS connections; used by `brook dtls`.
+        .target(name: "BrookDTLSUDP", dependencies: ["BrookDTLS", "BrookSansIO", "BrookUDP"]),
         // STUN (RFC 8489) and a Sans-IO ICE agent (RFC 8445, 8838, 7675); no Foundation.
         .target(name: "BrookICE", dependencies: ["BrookCrypto", "BrookSansIO"]),
         // Adapter: a small blocking UDP socket over Glibc (IPv4/IPv6) for the command line and interop tests.
@@ -91,6 +91,8 @@ let package = Package(
             name: "BrookDTLSTests",
             dependencies: ["BrookDTLS", "BrookDTLSUDP", "BrookCrypto", "BrookX509", "BrookSansIO", "BrookVectors", "BrookTestSupport"]
         ),
+        // `brook dtls server|client|load` end to end: the built executable against itself and OpenSSL on loopback.
+        .testTarget(name: "BrookDTLSCommandTests", dependencies: ["brook", "BrookTestSupport"]),
         // STUN vectors, hostile input, the ICE agent over a seeded simulator, and real peers (aioice, coturn).
         .testTarget(
             name: "BrookICETests",
