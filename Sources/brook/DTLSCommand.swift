@@ -20,7 +20,7 @@ struct DTLSCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dtls",
         abstract: "A DTLS 1.2 server or client with DTLS-SRTP (RFC 6347, RFC 5764).",
-        subcommands: [DTLSServerCommand.self, DTLSClientCommand.self, DTLSBenchCommand.self]
+        subcommands: [DTLSServerCommand.self, DTLSClientCommand.self, DTLSBenchCommand.self, DTLSLoadCommand.self]
     )
 }
 
