@@ -53,10 +53,12 @@ let package = Package(
             name: "brook",
             dependencies: [
                 "BrookCrypto", "BrookVectors", "BrookSRTP", "BrookDTLS", "BrookDTLSUDP", "BrookICE", "BrookUDP",
-                "BrookX509", "BrookSansIO",
+                "BrookX509", "BrookSansIO", "CMallocInfo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // glibc's <malloc.h> (mallinfo2): live-heap bytes per connection in `brook dtls bench`. Header only.
+        .systemLibrary(name: "CMallocInfo", path: "Sources/CMallocInfo"),
         // The secret-taint check (SECURITY.md): BrookCrypto under valgrind memcheck with secrets marked
         // undefined through memcheck.h client requests. A test tool, in no product; run by BrookCryptoTests.
         .systemLibrary(name: "CValgrind", path: "Tests/CValgrind"),
