@@ -43,8 +43,8 @@ let package = Package(
         .target(name: "BrookSRTP", dependencies: ["BrookCrypto", "BrookSansIO"]),
         // DTLS 1.2 (RFC 6347) client and server with DTLS-SRTP, Sans-IO, over BrookCrypto and BrookX509.
         .target(name: "BrookDTLS", dependencies: ["BrookCrypto", "BrookX509", "BrookSansIO"]),
-        // Adapter: blocking UDP loop (Glibc) that drives DTLS connections; used by `brook dtls`.
-        .target(name: "BrookDTLSUDP", dependencies: ["BrookDTLS", "BrookSansIO"]),
+        // Adapter: the UDP loop (over BrookUDP's IPv4/IPv6 socket) that drives DTLS connections; used by `brook dtls`.
+        .target(name: "BrookDTLSUDP", dependencies: ["BrookDTLS", "BrookSansIO", "BrookUDP"]),
         // STUN (RFC 8489) and a Sans-IO ICE agent (RFC 8445, 8838, 7675); no Foundation.
         .target(name: "BrookICE", dependencies: ["BrookCrypto", "BrookSansIO"]),
         // Adapter: a small blocking UDP socket over Glibc (IPv4/IPv6) for the command line and interop tests.
@@ -53,10 +53,12 @@ let package = Package(
             name: "brook",
             dependencies: [
                 "BrookCrypto", "BrookVectors", "BrookSRTP", "BrookDTLS", "BrookDTLSUDP", "BrookICE", "BrookUDP",
-                "BrookX509", "BrookSansIO",
+                "BrookX509", "BrookSansIO", "CMallocInfo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // glibc's <malloc.h> (mallinfo2): live-heap bytes per connection in `brook dtls bench`. Header only.
+        .systemLibrary(name: "CMallocInfo", path: "Sources/CMallocInfo"),
         // The secret-taint check (SECURITY.md): BrookCrypto under valgrind memcheck with secrets marked
         // undefined through memcheck.h client requests. A test tool, in no product; run by BrookCryptoTests.
         .systemLibrary(name: "CValgrind", path: "Tests/CValgrind"),
@@ -109,6 +111,8 @@ let package = Package(
                 "CHeapProbe",
             ]
         ),
+        // `brook dtls server|client|load` end to end: the built executable against itself and OpenSSL on loopback.
+        .testTarget(name: "BrookDTLSCommandTests", dependencies: ["brook", "BrookTestSupport"]),
         // STUN vectors, hostile input, the ICE agent over a seeded simulator, and real peers (aioice, coturn).
         .testTarget(
             name: "BrookICETests",

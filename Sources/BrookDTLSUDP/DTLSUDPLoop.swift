@@ -1,123 +1,259 @@
 import BrookDTLS
 import BrookSansIO
+import BrookUDP
+import Glibc
 
-/// Drives DTLS connections over one UDP socket with the real clock: a client with one peer, or a
-/// server with many, keyed by remote address. A server creates a connection only for a ClientHello
-/// whose cookie the `DTLSHelloGate` verified (when the configuration asks for the cookie exchange).
+/// Drives DTLS connections over one UDP socket (IPv4 or IPv6) with the real clock: a client with
+/// one peer, or a server with many, keyed by remote address. A server creates a connection only for
+/// a ClientHello whose cookie the `DTLSHelloGate` verified (when the configuration asks for the
+/// cookie exchange), so cookieless floods cost one stateless HelloVerifyRequest each and no memory.
+///
+/// Each `step` waits once, then drains every datagram already queued on the socket (up to
+/// `maximumDatagramsPerStep`), sending each connection's output as soon as the datagram that caused
+/// it is handled; timers come from a deadline heap. A step costs what it touched, not what is held.
 public final class DTLSUDPLoop {
     public enum Role {
-        case client(peer: IPv4Endpoint)
+        case client(peer: TransportAddress)
         case server(maximumConnections: Int)
     }
 
     /// Something that happened on the connection with `peer`.
     public struct Event {
-        public let peer: IPv4Endpoint
+        public let peer: TransportAddress
         public let event: DTLSEvent
+        /// With `.connected`, when `keyingMaterialExport` is set: the RFC 5705 export, taken the
+        /// moment the handshake completed (so it is there even if the peer closed in the same datagram).
+        public let keyingMaterial: [UInt8]?
     }
 
-    public let socket: DatagramSocket
+    /// What to export (RFC 5705) from each connection as its handshake completes.
+    public struct KeyingMaterialExport: Sendable {
+        public var label: String
+        public var length: @Sendable (DTLSNegotiated) -> Int
+
+        public init(label: String, length: @escaping @Sendable (DTLSNegotiated) -> Int) {
+            self.label = label
+            self.length = length
+        }
+    }
+
+    public let socket: UDPSocket
+    public var localAddress: TransportAddress { socket.localAddress }
+    public var keyingMaterialExport: KeyingMaterialExport?
+    /// Datagrams handled per `step` at most, so timers and the watched descriptor are served under load.
+    public var maximumDatagramsPerStep = 256
+    public private(set) var statistics = DTLSUDPStatistics()
+
     private let role: Role
     private let configuration: DTLSConfiguration
     private var gate: DTLSHelloGate
-    private var connections: [IPv4Endpoint: DTLSConnection] = [:]
+    private var table = ConnectionTable()
+    private var connected: Set<TransportAddress> = []
 
-    public init(socket: DatagramSocket, role: Role, configuration: DTLSConfiguration) {
+    public init(socket: UDPSocket, role: Role, configuration: DTLSConfiguration) {
         self.socket = socket
         self.role = role
         self.configuration = configuration
         let now = monotonicNow()
         gate = DTLSHelloGate(now: now)
-        if case .client(let peer) = role {
-            connections[peer] = DTLSConnection(role: .client, configuration: configuration, now: now)
+        switch role {
+        case .client(let peer):
+            _ = table.insert(DTLSConnection(role: .client, configuration: configuration, now: now), peer: peer)
+            statistics.connectionsCreated = 1
+        case .server:
+            // Room for a burst of ClientHellos from many clients at once (the kernel caps it at rmem_max).
+            var size: Int32 = 1 << 20
+            setsockopt(socket.descriptor, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
         }
+    }
+
+    /// Binds a socket to `address` (port 0: any free port) and drives `role` over it.
+    public convenience init(bind address: TransportAddress, role: Role, configuration: DTLSConfiguration) throws(UDPSocketError) {
+        self.init(socket: try UDPSocket(bind: address), role: role, configuration: configuration)
     }
 
     /// Connections held, handshaking or established.
-    public var connectionCount: Int { connections.count }
+    public var connectionCount: Int { table.count }
 
     /// Peers whose handshake has completed.
-    public var connectedPeers: [IPv4Endpoint] { connections.filter { $0.value.isConnected }.map(\.key) }
+    public var connectedPeers: [TransportAddress] { Array(connected) }
 
-    /// Waits for one datagram, a timer or `watched` becoming readable (at most `maximumWait`), then
-    /// processes whatever is due. Returns the events and whether `watched` is readable.
+    // MARK: Stepping
+
+    /// Waits for a datagram, a timer or `watched` becoming readable (at most `maximumWait`), then
+    /// handles every queued datagram and every due timer. Returns the events and whether `watched`
+    /// is readable.
     public func step(maximumWait: Duration, watching watched: Int32? = nil) -> (events: [Event], watchedReadable: Bool) {
-        var events = flush()
-        var wait = maximumWait
-        let now = monotonicNow()
-        for connection in connections.values {
-            if let deadline = connection.nextDeadline { wait = min(wait, max(.zero, deadline - now)) }
-        }
-        let (datagram, watchedReadable) = socket.wait(timeout: wait, watching: watched)
-        let after = monotonicNow()
-        if let (bytes, from) = datagram { receive(bytes, from: from, now: after) }
-        for (peer, connection) in connections {
-            if let deadline = connection.nextDeadline, deadline <= after {
-                connections[peer]?.handleTimeout(now: after)
+        var events: [Event] = []
+        flush(into: &events)
+        fireTimers(now: monotonicNow(), into: &events)
+        var wait = events.isEmpty ? maximumWait : .zero
+        if let deadline = table.nextDeadline() { wait = min(wait, max(.zero, deadline - monotonicNow())) }
+
+        var descriptors = [pollfd(fd: socket.descriptor, events: Int16(POLLIN), revents: 0)]
+        if let watched { descriptors.append(pollfd(fd: watched, events: Int16(POLLIN), revents: 0)) }
+        let milliseconds = Int32(clamping: (wait.nanosecondsClamped + 999_999) / 1_000_000)
+        var watchedReadable = false
+        if poll(&descriptors, nfds_t(descriptors.count), milliseconds) > 0 {
+            watchedReadable = descriptors.count > 1 && descriptors[1].revents != 0
+            if descriptors[0].revents & Int16(POLLIN) != 0 {
+                var handled = 0
+                while handled < maximumDatagramsPerStep, let datagram = (try? socket.receive(timeout: .zero)) ?? nil {
+                    handled += 1
+                    receive(datagram.bytes, from: datagram.source, now: monotonicNow())
+                    flush(into: &events)
+                }
             }
         }
-        events += flush()
+        fireTimers(now: monotonicNow(), into: &events)
         return (events, watchedReadable)
     }
 
-    private func receive(_ bytes: [UInt8], from peer: IPv4Endpoint, now: Instant) {
-        if connections[peer] != nil {
-            connections[peer]?.handle(datagram: bytes, now: now)
+    private func fireTimers(now: Instant, into events: inout [Event]) {
+        let due = table.popDue(now: now)
+        guard !due.isEmpty else { return }
+        for index in due {
+            table.slots[index]?.connection.handleTimeout(now: now)
+            table.markDirty(index)
+        }
+        flush(into: &events)
+    }
+
+    // MARK: Input
+
+    private func receive(_ bytes: [UInt8], from peer: TransportAddress, now: Instant) {
+        statistics.datagramsReceived += 1
+        statistics.bytesReceived += bytes.count
+        if let index = table.index(of: peer) {
+            feed(index, bytes, now: now)
             return
         }
-        guard case .server(let maximum) = role, connections.count < maximum else { return }
+        // A client hears only its server; a server admits new peers through the gate.
+        guard case .server(let maximum) = role else { return }
+        guard table.count < maximum else {
+            statistics.droppedAtCapacity += 1
+            return
+        }
         var serverConfiguration = configuration
         var first = bytes
         if configuration.cookieExchange {
-            switch gate.judge(datagram: bytes, peerIdentity: peer.identity, now: now) {
-            case .drop: return
+            switch gate.judge(datagram: bytes, peerIdentity: peer.cookieIdentity, now: now) {
+            case .drop:
+                statistics.droppedByGate += 1
+                return
             case .reply(let verifyRequest):
-                socket.send(verifyRequest, to: peer)
+                transmit(verifyRequest, to: peer)
+                statistics.helloVerifyRequests += 1
+                statistics.helloVerifyRequestBytes += verifyRequest.count
+                statistics.answeredHelloBytes += bytes.count
+                if verifyRequest.count > bytes.count { statistics.amplifyingReplies += 1 }
                 return
             case .admit(let hello):
                 serverConfiguration.cookieExchange = false
                 first = hello
             }
+        } else if !DatagramRecords.startsWithClientHello(bytes) {
+            statistics.droppedByGate += 1
+            return
         }
-        var connection = DTLSConnection(role: .server, configuration: serverConfiguration, peerIdentity: peer.identity, now: now)
-        connection.handle(datagram: first, now: now)
-        connections[peer] = connection
+        let connection = DTLSConnection(role: .server, configuration: serverConfiguration,
+                                        peerIdentity: peer.cookieIdentity, now: now)
+        let index = table.insert(connection, peer: peer)
+        statistics.connectionsCreated += 1
+        feed(index, first, now: now)
     }
 
-    /// Sends every queued datagram and collects events; closed connections are forgotten.
-    private func flush() -> [Event] {
-        var events: [Event] = []
-        for peer in Array(connections.keys) {
-            guard var connection = connections.removeValue(forKey: peer) else { continue }
-            var closed = false
-            while let output = connection.pollOutput() {
-                switch output {
-                case .transmit(let datagram): socket.send(datagram, to: peer)
-                case .timeout: break
-                case .event(let event):
-                    if case .closed = event { closed = true }
-                    events.append(Event(peer: peer, event: event))
+    /// Hands a datagram to a connection. Until its handshake completes (and when an export is asked
+    /// for), records go in one at a time so the keying material is taken right after the Finished
+    /// that completes it, before a close_notify in the same datagram ends the connection.
+    private func feed(_ index: Int, _ bytes: [UInt8], now: Instant) {
+        if let export = keyingMaterialExport, table.slots[index]?.keyingMaterial == nil,
+           table.slots[index]?.connection.isConnected == false {
+            for record in DatagramRecords.split(bytes) {
+                table.slots[index]!.connection.handle(datagram: record, now: now)
+                if table.slots[index]!.keyingMaterial == nil, table.slots[index]!.connection.isConnected,
+                   let negotiated = table.slots[index]!.connection.negotiatedParameters {
+                    table.slots[index]!.keyingMaterial = try? table.slots[index]!.connection.exportKeyingMaterial(
+                        label: export.label, length: export.length(negotiated))
                 }
             }
-            if !closed { connections[peer] = connection }
+        } else {
+            table.slots[index]!.connection.handle(datagram: bytes, now: now)
         }
-        return events
+        table.markDirty(index)
     }
 
+    // MARK: Output
+
+    /// Sends what the touched connections queued, collects their events and forgets closed ones.
+    private func flush(into events: inout [Event]) {
+        for index in table.takeDirty() {
+            guard var slot = table.slots[index] else { continue }
+            table.slots[index] = nil  // keep the connection's buffers uniquely referenced while polling
+            var closed = false
+            while let output = slot.connection.pollOutput() {
+                switch output {
+                case .transmit(let datagram):
+                    transmit(datagram, to: slot.peer)
+                case .timeout:
+                    break
+                case .event(let event):
+                    var material: [UInt8]?
+                    switch event {
+                    case .connected:
+                        slot.isConnected = true
+                        connected.insert(slot.peer)
+                        material = slot.keyingMaterial
+                    case .closed:
+                        closed = true
+                    default:
+                        break
+                    }
+                    events.append(Event(peer: slot.peer, event: event, keyingMaterial: material))
+                }
+            }
+            table.slots[index] = slot
+            if closed {
+                if slot.isConnected { connected.remove(slot.peer) }
+                table.remove(at: index)
+            } else {
+                table.reschedule(index)
+            }
+        }
+        statistics.connections = table.count
+        statistics.connected = connected.count
+    }
+
+    private func transmit(_ datagram: [UInt8], to peer: TransportAddress) {
+        do {
+            try socket.send(datagram, to: peer)
+            statistics.datagramsSent += 1
+            statistics.bytesSent += datagram.count
+            statistics.largestDatagramSent = max(statistics.largestDatagramSent, datagram.count)
+        } catch {
+            statistics.sendFailures += 1
+        }
+    }
+
+    // MARK: Application calls
+
     /// Sends application data to `peer`.
-    public func send(_ data: [UInt8], to peer: IPv4Endpoint) throws(DTLSError) {
-        guard connections[peer] != nil else { throw .notConnected }
-        try connections[peer]!.send(data)
+    public func send(_ data: [UInt8], to peer: TransportAddress) throws(DTLSError) {
+        guard let index = table.index(of: peer) else { throw .notConnected }
+        try table.slots[index]!.connection.send(data)
+        table.markDirty(index)
     }
 
     /// Closes the connection with `peer` (close_notify); its closed event comes from the next `step`.
-    public func close(_ peer: IPv4Endpoint) {
-        connections[peer]?.close()
+    public func close(_ peer: TransportAddress) {
+        guard let index = table.index(of: peer) else { return }
+        table.slots[index]!.connection.close()
+        table.markDirty(index)
     }
 
-    /// RFC 5705 keying material of the connection with `peer`.
-    public func exportKeyingMaterial(_ peer: IPv4Endpoint, label: String, length: Int) throws(DTLSError) -> [UInt8] {
-        guard let connection = connections[peer] else { throw .notConnected }
-        return try connection.exportKeyingMaterial(label: label, length: length)
+    /// RFC 5705 keying material of the open connection with `peer`.
+    public func exportKeyingMaterial(_ peer: TransportAddress, label: String, length: Int) throws(DTLSError) -> [UInt8] {
+        guard let index = table.index(of: peer) else { throw .notConnected }
+        return try table.slots[index]!.connection.exportKeyingMaterial(label: label, length: length)
     }
 }

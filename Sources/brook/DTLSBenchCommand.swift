@@ -7,42 +7,121 @@ import Foundation
 import Glibc
 
 /// `brook dtls bench`: full handshakes per second and application-data throughput with client and
-/// server in one process (in memory, no sockets), and heap bytes per connection.
+/// server in one process (in memory, no sockets), next to the crypto one handshake needs, and live
+/// heap bytes per connection.
+///
+/// Lines (stable): `handshakes:` (wall clock, the default suite), then per suite × group a
+/// `handshake:` line with the crypto sum and the protocol's own overhead and a `crypto:` line with
+/// its parts, `throughput:` per suite, and `memory:`. `--json` prints one object per line instead.
 struct DTLSBenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "bench",
                                                     abstract: "Measure in-memory DTLS handshakes, throughput and memory per connection.")
 
-    @Option(help: "Full handshakes to time.")
+    @Option(help: "Full handshakes to time for the first line.")
     var handshakes = 200
 
-    @Option(help: "Megabytes of application data to move in 1200-byte records.")
+    @Option(help: "Megabytes of application data to move in 1200-byte records, per suite.")
     var megabytes = 50
 
+    @Option(help: "Seconds of timing per suite × group handshake row and per crypto operation (best of five rounds).")
+    var seconds = 1.0
+
+    @Option(help: "Client–server pairs alive for the memory figures.")
+    var pairs = 200
+
+    @Flag(help: "Print one JSON object per line.")
+    var json = false
+
+    @Flag(help: "Short timing (for tests, not for figures): 20 handshakes, 1 MB, 0.05 s rows, 20 pairs.")
+    var quick = false
+
     func run() throws {
+        let handshakeCount = quick ? 20 : handshakes, megabyteCount = quick ? 1 : megabytes
+        let rowSeconds = quick ? 0.05 : seconds, pairCount = quick ? 20 : pairs
+        guard handshakeCount > 0, megabyteCount > 0, rowSeconds > 0, pairCount > 0 else {
+            throw ValidationError("--handshakes, --megabytes, --seconds and --pairs must be positive")
+        }
         let now = try UTCDateTime(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
         let clientKey = P256.Signing.PrivateKey(), serverKey = P256.Signing.PrivateKey()
         let clientCertificate = try Certificate.webRTC(privateKey: clientKey, now: now)
         let serverCertificate = try Certificate.webRTC(privateKey: serverKey, now: now)
-        var clientConfiguration = DTLSConfiguration(
+        let clientConfiguration = DTLSConfiguration(
             certificate: clientCertificate, privateKey: clientKey,
             peerVerification: .fingerprints([CertificateFingerprint(certificate: serverCertificate)]))
-        clientConfiguration.cipherSuites = [.ecdheECDSAWithAES128GCMSHA256]
         let serverConfiguration = DTLSConfiguration(
             certificate: serverCertificate, privateKey: serverKey,
             peerVerification: .fingerprints([CertificateFingerprint(certificate: clientCertificate)]))
+        let standard = DTLSBenchIdentities(client: clientConfiguration, server: serverConfiguration,
+                                           suite: .ecdheECDSAWithAES128GCMSHA256, group: .x25519)
 
-        // Handshakes.
+        // Handshakes on the wall clock, the default suite (the first line, as before).
         let start = monotonicSeconds()
-        for _ in 0..<handshakes {
-            var pair = Pair(client: clientConfiguration, server: serverConfiguration)
+        for _ in 0..<handshakeCount {
+            var pair = DTLSBenchPair<BrookCryptoProvider>(client: standard.client, server: standard.server)
             guard pair.run() else { throw ValidationError("handshake failed") }
         }
         let elapsed = monotonicSeconds() - start
-        print(String(format: "handshakes: %d in %.3f s, %.1f per second, %.3f ms each (cookie exchange on, x25519, AES-128-GCM)",
-                     handshakes, elapsed, Double(handshakes) / elapsed, elapsed * 1000 / Double(handshakes)))
+        if json {
+            print(#"{"op": "dtls-handshakes", "suite": "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "group": "x25519", "count": \#(handshakeCount), "seconds": \#(fixed(elapsed, 4)), "handshakes_per_s": \#(fixed(Double(handshakeCount) / elapsed, 1))}"#)
+        } else {
+            print(String(format: "handshakes: %d in %.3f s, %.1f per second, %.3f ms each (cookie exchange on, x25519, AES-128-GCM)",
+                         handshakeCount, elapsed, Double(handshakeCount) / elapsed, elapsed * 1000 / Double(handshakeCount)))
+        }
 
-        // Throughput.
-        var pair = Pair(client: clientConfiguration, server: serverConfiguration)
+        // Per suite × group: handshakes on the thread's CPU clock beside the crypto they need, on the same clock.
+        let timing = BenchTiming(seconds: rowSeconds, rounds: quick ? 1 : 5)
+        let cryptoTiming = BenchTiming(seconds: rowSeconds / 4, rounds: quick ? 1 : 5)
+        for suite in DTLSCipherSuite.allCases {
+            for group in DTLSNamedGroup.allCases {
+                let identities = DTLSBenchIdentities(client: clientConfiguration, server: serverConfiguration, suite: suite, group: group)
+                let perSecond = try timing.operationsPerSecond { n, stopwatch in
+                    try stopwatch.measure {
+                        for _ in 0..<n {
+                            var pair = DTLSBenchPair<BrookCryptoProvider>(client: identities.client, server: identities.server)
+                            guard pair.run() else { throw BenchError.failed("handshake failed") }
+                        }
+                    }
+                }
+                let crypto = try HandshakeCrypto.measure(identities, suite: suite, group: group, timing: cryptoTiming)
+                report(suite: suite, group: group, perSecond: perSecond, crypto: crypto)
+            }
+        }
+
+        // Throughput per suite.
+        for suite in DTLSCipherSuite.allCases {
+            let identities = DTLSBenchIdentities(client: clientConfiguration, server: serverConfiguration, suite: suite, group: .x25519)
+            try throughput(identities, suite: suite, megabytes: megabyteCount)
+        }
+
+        // Memory per connection: live heap with `pairs` pairs alive.
+        let memory = DTLSBenchMemory.measure(standard, pairs: pairCount)
+        if json {
+            print(#"{"op": "dtls-memory", "state": "handshaking", "pairs": \#(pairCount), "bytes_per_connection": \#(memory.handshaking)}"#)
+            print(#"{"op": "dtls-memory", "state": "established", "pairs": \#(pairCount), "bytes_per_connection": \#(memory.established)}"#)
+        } else {
+            print("memory: \(memory.handshaking) bytes per connection mid-handshake, \(memory.established) established (live heap: glibc bytes in use over \(pairCount) pairs)")
+        }
+    }
+
+    /// The handshake beside the crypto it needs: the protocol's own overhead is the rest, against
+    /// the sum of the parts timed one by one, and against all parts timed together in one body.
+    private func report(suite: DTLSCipherSuite, group: DTLSNamedGroup, perSecond: Double, crypto: HandshakeCryptoMeasurement) {
+        let handshake = 1 / perSecond
+        let overhead = (handshake - crypto.sumSeconds) / handshake * 100
+        let overheadTogether = (handshake - crypto.sequenceSeconds) / handshake * 100
+        if json {
+            let parts = crypto.items.map { #""\#($0.name)": {"count": \#($0.count), "us_each": \#(fixed($0.secondsEach * 1e6, 2))}"# }
+            print(#"{"op": "dtls-handshake", "suite": "\#(suite.ianaName)", "group": "\#(group)", "handshakes_per_s": \#(fixed(perSecond, 1)), "ms_per_handshake": \#(fixed(handshake * 1000, 4)), "crypto_ms": \#(fixed(crypto.sumSeconds * 1000, 4)), "crypto_together_ms": \#(fixed(crypto.sequenceSeconds * 1000, 4)), "overhead_percent": \#(fixed(overhead, 1)), "overhead_together_percent": \#(fixed(overheadTogether, 1)), "crypto": {\#(parts.joined(separator: ", "))}}"#)
+        } else {
+            print("handshake: \(suite.ianaName), \(group): \(fixed(handshake * 1000, 3)) ms, \(fixed(perSecond, 1)) per second; "
+                  + "crypto it needs \(fixed(crypto.sumSeconds * 1000, 3)) ms (\(fixed(crypto.sequenceSeconds * 1000, 3)) ms timed together); "
+                  + "protocol overhead \(fixed(overhead, 1))% (\(fixed(overheadTogether, 1))%)")
+            print("  crypto: " + crypto.items.map { "\($0.name) \($0.count) × \(fixed($0.secondsEach * 1e6, 1)) µs" }.joined(separator: ", "))
+        }
+    }
+
+    private func throughput(_ identities: DTLSBenchIdentities, suite: DTLSCipherSuite, megabytes: Int) throws {
+        var pair = DTLSBenchPair<BrookCryptoProvider>(client: identities.client, server: identities.server)
         guard pair.run() else { throw ValidationError("handshake failed") }
         let record = [UInt8](repeating: 0x5A, count: 1200)
         let count = megabytes * 1_000_000 / record.count
@@ -57,54 +136,21 @@ struct DTLSBenchCommand: ParsableCommand {
                 if case .event(.applicationData(let bytes)) = output { received += bytes.count }
             }
         }
-        let dataElapsed = monotonicSeconds() - dataStart
-        print(String(format: "throughput: %.1f MB/s sealed and opened (%d records of 1200 bytes, AES-128-GCM)",
-                     Double(received) / dataElapsed / 1_000_000, count))
-
-        // Memory per connection: resident-memory growth over many pairs, mid-handshake and established.
-        let pairs = 200
-        let base = heapInUse()
-        var midway: [Pair] = []
-        for _ in 0..<pairs {
-            var pair = Pair(client: clientConfiguration, server: serverConfiguration)
-            pair.run(rounds: 2)
-            midway.append(pair)
+        guard received == count * record.count else { throw ValidationError("throughput: \(received) bytes arrived") }
+        let rate = Double(received) / (monotonicSeconds() - dataStart) / 1_000_000
+        if json {
+            print(#"{"op": "dtls-throughput", "suite": "\#(suite.ianaName)", "bytes": 1200, "mb_per_s": \#(fixed(rate, 1))}"#)
+        } else {
+            print("throughput: \(fixed(rate, 1)) MB/s sealed and opened (\(count) records of 1200 bytes, \(Self.shortName(suite)))")
         }
-        let handshaking = (heapInUse() - base) / (2 * pairs)
-        for index in midway.indices { _ = midway[index].run() }
-        let established = (heapInUse() - base) / (2 * pairs)
-        print("memory: \(handshaking) bytes per connection mid-handshake, \(established) established (resident-memory growth over \(pairs) pairs)")
-        withExtendedLifetime(midway) {}
-    }
-}
-
-private struct Pair {
-    var client: DTLSConnection
-    var server: DTLSConnection
-    var connected = 0
-
-    init(client: DTLSConfiguration, server: DTLSConfiguration) {
-        self.client = DTLSConnection(role: .client, configuration: client, now: .zero)
-        self.server = DTLSConnection(role: .server, configuration: server, now: .zero)
     }
 
-    /// Pumps until both sides are connected (true) or nothing moves, for at most `rounds` exchanges.
-    @discardableResult
-    mutating func run(rounds: Int = 20) -> Bool {
-        for _ in 0..<rounds {
-            var moved = false
-            while let output = client.pollOutput() {
-                if case .transmit(let datagram) = output { server.handle(datagram: datagram, now: .zero); moved = true }
-                if case .event(.connected) = output { connected += 1 }
-            }
-            while let output = server.pollOutput() {
-                if case .transmit(let datagram) = output { client.handle(datagram: datagram, now: .zero); moved = true }
-                if case .event(.connected) = output { connected += 1 }
-            }
-            if connected == 2 { return true }
-            if !moved { return false }
+    static func shortName(_ suite: DTLSCipherSuite) -> String {
+        switch suite {
+        case .ecdheECDSAWithAES128GCMSHA256: "AES-128-GCM"
+        case .ecdheECDSAWithAES256GCMSHA384: "AES-256-GCM"
+        case .ecdheECDSAWithChaCha20Poly1305SHA256: "ChaCha20-Poly1305"
         }
-        return connected == 2
     }
 }
 
@@ -112,11 +158,4 @@ private func monotonicSeconds() -> Double {
     var spec = timespec()
     clock_gettime(CLOCK_MONOTONIC, &spec)
     return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
-}
-
-/// Resident memory in bytes, from /proc/self/statm (glibc's mallinfo is not visible to Swift here).
-private func heapInUse() -> Int {
-    guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
-    let fields = text.split(separator: " ")
-    return fields.count > 1 ? (Int(fields[1]) ?? 0) * Int(sysconf(Int32(_SC_PAGESIZE))) : 0
 }

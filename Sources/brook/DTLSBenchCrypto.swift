@@ -1,0 +1,232 @@
+import BrookCrypto
+import BrookDTLS
+import BrookX509
+
+/// A provider that forwards to BrookCrypto and logs each call: the PRF, transcript-hash and record
+/// AEAD work of a handshake exactly as it occurs, for the bench to replay and time.
+enum CountingCryptoProvider: DTLSCryptoProvider {
+    enum Call {
+        case prf(sha384: Bool, secretLength: Int, label: String, seedLength: Int, count: Int)
+        case hash(sha384: Bool, length: Int)
+        case prepareRecordKey(suite: DTLSCipherSuite, keyLength: Int)
+        case seal(suite: DTLSCipherSuite, length: Int, aadLength: Int)
+        case open(suite: DTLSCipherSuite, length: Int, aadLength: Int)
+    }
+
+    struct RecordKey: Sendable {
+        let inner: BrookCryptoProvider.RecordKey
+        let suite: DTLSCipherSuite
+    }
+
+    /// The calls since the last reset (the bench is single-threaded; this is a tool, not a library).
+    nonisolated(unsafe) static var log: [Call] = []
+
+    static func prepareRecordKey(_ key: [UInt8], for suite: DTLSCipherSuite) throws(DTLSError) -> RecordKey {
+        log.append(.prepareRecordKey(suite: suite, keyLength: key.count))
+        return RecordKey(inner: try BrookCryptoProvider.prepareRecordKey(key, for: suite), suite: suite)
+    }
+
+    static func seal(_ key: RecordKey, inPlace buffer: UnsafeMutableRawBufferPointer, nonce: UnsafeRawBufferPointer,
+                     authenticating aad: UnsafeRawBufferPointer, tag: UnsafeMutableRawBufferPointer) -> Bool {
+        log.append(.seal(suite: key.suite, length: buffer.count, aadLength: aad.count))
+        return BrookCryptoProvider.seal(key.inner, inPlace: buffer, nonce: nonce, authenticating: aad, tag: tag)
+    }
+
+    static func open(_ key: RecordKey, inPlace buffer: UnsafeMutableRawBufferPointer, nonce: UnsafeRawBufferPointer,
+                     authenticating aad: UnsafeRawBufferPointer, tag: UnsafeRawBufferPointer) -> Bool {
+        log.append(.open(suite: key.suite, length: buffer.count, aadLength: aad.count))
+        return BrookCryptoProvider.open(key.inner, inPlace: buffer, nonce: nonce, authenticating: aad, tag: tag)
+    }
+
+    static func prf(sha384: Bool, secret: [UInt8], label: String, seed: [UInt8], count: Int) -> [UInt8] {
+        log.append(.prf(sha384: sha384, secretLength: secret.count, label: label, seedLength: seed.count, count: count))
+        return BrookCryptoProvider.prf(sha384: sha384, secret: secret, label: label, seed: seed, count: count)
+    }
+
+    static func hash(sha384: Bool, _ data: [UInt8]) -> [UInt8] {
+        log.append(.hash(sha384: sha384, length: data.count))
+        return BrookCryptoProvider.hash(sha384: sha384, data)
+    }
+}
+
+/// One kind of crypto operation a full handshake needs (both sides), how often, and its time
+/// measured in the same run with the same BrookCrypto primitives.
+struct HandshakeCryptoItem {
+    var name: String
+    var count: Int
+    var secondsEach: Double
+    var seconds: Double { Double(count) * secondsEach }
+    /// One operation of this kind (for the whole group of replayed seam calls: all of them once).
+    var body: () throws -> Void
+    /// How often `body` runs in one handshake.
+    var bodyCount: Int
+
+    init(name: String, count: Int, secondsEach: Double, body: @escaping () throws -> Void, bodyCount: Int? = nil) {
+        self.name = name
+        self.count = count
+        self.secondsEach = secondsEach
+        self.body = body
+        self.bodyCount = bodyCount ?? count
+    }
+}
+
+/// The handshake's crypto: its parts timed one by one, and all of them timed together in one body
+/// (each part as often as a handshake needs it), which keeps the caches as mixed as a handshake does.
+struct HandshakeCryptoMeasurement {
+    var items: [HandshakeCryptoItem]
+    var sequenceSeconds: Double
+    var sumSeconds: Double { items.reduce(0) { $0 + $1.seconds } }
+}
+
+/// The crypto a full handshake needs, both sides together:
+/// - ECDHE: a key pair and one agreement per side for the group (RFC 8422 §5.4, §5.10);
+/// - ECDSA P-256: the server signs its ServerKeyExchange and the client verifies it; the client
+///   signs its CertificateVerify over the transcript and the server verifies it (RFC 5246 §7.4.3, §7.4.8);
+/// - SHA-256 of the peer certificate for its fingerprint (each side matches it, and reports it);
+/// - the server's cookie MACs (one to make the cookie, two to check it under both secrets);
+/// - the PRF, transcript hashes and Finished-record AEAD, replayed from the provider seam's log of a real handshake.
+/// The certificates are made before the handshakes and are not part of them.
+enum HandshakeCrypto {
+    static func measure(_ identities: DTLSBenchIdentities, suite: DTLSCipherSuite, group: DTLSNamedGroup,
+                        timing: BenchTiming) throws -> HandshakeCryptoMeasurement {
+        CountingCryptoProvider.log = []
+        var pair = DTLSBenchPair<CountingCryptoProvider>(client: identities.client, server: identities.server)
+        guard pair.run() else { throw BenchError.failed("counting handshake failed") }
+        let log = CountingCryptoProvider.log
+        let transcriptLength = log.compactMap { if case .hash(_, let length) = $0 { length } else { nil } }.first ?? 0
+        let helloLength = (pair.firstClientDatagram?.count ?? 25) - 25  // record and handshake headers
+        let certificateLength = identities.server.certificate.derEncoded.count
+        let shareLength = group == .x25519 ? 32 : 65
+        let serverKeyExchangeSigned = 64 + 4 + shareLength  // client_random ‖ server_random ‖ ECParameters ‖ point
+
+        var items: [HandshakeCryptoItem] = []
+        var pendingBody: () throws -> Void = {}
+        func each(_ body: @escaping () throws -> Void) throws -> Double {
+            pendingBody = body
+            return 1 / (try timing.operationsPerSecond { n, stopwatch in try stopwatch.measure { for _ in 0..<n { try body() } } })
+        }
+        func add(_ name: String, _ count: Int, _ secondsEach: Double) {
+            items.append(HandshakeCryptoItem(name: name, count: count, secondsEach: secondsEach, body: pendingBody))
+        }
+
+        switch group {
+        case .x25519:
+            let peer = Curve25519.KeyAgreement.PrivateKey().publicKey.rawRepresentation
+            add("x25519-keygen", 2, try each {
+                blackHole(Curve25519.KeyAgreement.PrivateKey().publicKey)
+            })
+            let mine = Curve25519.KeyAgreement.PrivateKey()
+            add("x25519-agreement", 2, try each {
+                blackHole(try mine.sharedSecretFromKeyAgreement(with: Curve25519.KeyAgreement.PublicKey(rawRepresentation: peer)))
+            })
+        case .secp256r1:
+            let peer = P256.KeyAgreement.PrivateKey().publicKey.x963Representation
+            add("p256-keygen", 2, try each {
+                blackHole(P256.KeyAgreement.PrivateKey().publicKey.x963Representation)
+            })
+            let mine = P256.KeyAgreement.PrivateKey()
+            add("p256-ecdh", 2, try each {
+                blackHole(try mine.sharedSecretFromKeyAgreement(with: P256.KeyAgreement.PublicKey(x963Representation: peer)))
+            })
+        }
+        let signer = identities.server.privateKey
+        for (what, length) in [("server-key-exchange", serverKeyExchangeSigned), ("certificate-verify", transcriptLength)] {
+            let message = [UInt8](repeating: 0x5A, count: length)
+            var rng = SystemRandom()
+            add("p256-sign-\(what)", 1, try each {
+                blackHole(try signer.signature(for: message, hedgingWith: &rng).derRepresentation)
+            })
+            let der = try signer.signature(for: message).derRepresentation
+            let verifier = signer.publicKey
+            add("p256-verify-\(what)", 1, try each {
+                let signature = try P256.Signing.ECDSASignature(derRepresentation: der)
+                guard verifier.isValidSignature(signature, for: message) else { throw BenchError.failed("verify") }
+            })
+        }
+        let certificate = [UInt8](repeating: 0x30, count: certificateLength)
+        add("sha256-fingerprint", 4, try each { blackHole(SHA256.hash(data: certificate)) })
+        let cookieKey = SymmetricKey(data: [UInt8](repeating: 7, count: 32))
+        let cookieInput = [UInt8](repeating: 0x16, count: 2 + max(0, helloLength))
+        add("hmac-sha256-cookie", 3, try each {
+            blackHole(HMAC<SHA256>.authenticationCode(for: cookieInput, using: cookieKey))
+        })
+        items += try replay(log, timing: timing)
+        let sequence = items
+        let perSequence = try timing.operationsPerSecond { n, stopwatch in
+            try stopwatch.measure {
+                for _ in 0..<n { for item in sequence { for _ in 0..<item.bodyCount { try item.body() } } }
+            }
+        }
+        return HandshakeCryptoMeasurement(items: items, sequenceSeconds: 1 / perSequence)
+    }
+
+    /// Times the logged seam calls with BrookCryptoProvider, grouped as PRF, hash and record AEAD.
+    private static func replay(_ log: [CountingCryptoProvider.Call], timing: BenchTiming) throws -> [HandshakeCryptoItem] {
+        var prfs: [() throws -> Void] = [], hashes: [() throws -> Void] = [], records: [() throws -> Void] = []
+        var hashedBytes = 0
+        for call in log {
+            switch call {
+            case let .prf(sha384, secretLength, label, seedLength, count):
+                let secret = [UInt8](repeating: 1, count: secretLength), seed = [UInt8](repeating: 2, count: seedLength)
+                prfs.append { blackHole(BrookCryptoProvider.prf(sha384: sha384, secret: secret, label: label, seed: seed, count: count)) }
+            case let .hash(sha384, length):
+                let data = [UInt8](repeating: 3, count: length)
+                hashedBytes += length
+                hashes.append { blackHole(BrookCryptoProvider.hash(sha384: sha384, data)) }
+            case let .prepareRecordKey(suite, keyLength):
+                let key = [UInt8](repeating: 4, count: keyLength)
+                records.append { blackHole(try BrookCryptoProvider.prepareRecordKey(key, for: suite)) }
+            case let .seal(suite, length, aadLength), let .open(suite, length, aadLength):
+                let isSeal: Bool = if case .seal = call { true } else { false }
+                let key = try BrookCryptoProvider.prepareRecordKey([UInt8](repeating: 5, count: suite == .ecdheECDSAWithAES128GCMSHA256 ? 16 : 32), for: suite)
+                let record = RecordScratch(length: length, aadLength: aadLength, key: key)
+                records.append { try record.run(seal: isSeal) }
+            }
+        }
+        func time(_ bodies: [() throws -> Void]) throws -> Double {
+            guard !bodies.isEmpty else { return 0 }
+            return 1 / (try timing.operationsPerSecond { n, stopwatch in
+                try stopwatch.measure { for _ in 0..<n { for body in bodies { try body() } } }
+            })
+        }
+        func item(_ name: String, _ bodies: [() throws -> Void]) throws -> HandshakeCryptoItem {
+            let all: () throws -> Void = { for body in bodies { try body() } }
+            return HandshakeCryptoItem(name: name, count: bodies.count,
+                                       secondsEach: try time(bodies) / Double(max(1, bodies.count)), body: all, bodyCount: 1)
+        }
+        return [try item("prf", prfs), try item("transcript-hash(\(hashedBytes) bytes)", hashes),
+                try item("record-keys-and-aead", records)]
+    }
+}
+
+/// Buffers for timing one record seal or open of a logged size (an open undoes a seal made once).
+private final class RecordScratch {
+    let key: BrookCryptoProvider.RecordKey
+    let plaintext: BenchBuffer, buffer: BenchBuffer, sealed: BenchBuffer
+    let aad: BenchBuffer, nonce = BenchBuffer(count: 12, filler: 9), tag = BenchBuffer(count: 16), sealedTag = BenchBuffer(count: 16)
+
+    init(length: Int, aadLength: Int, key: BrookCryptoProvider.RecordKey) {
+        self.key = key
+        plaintext = BenchBuffer(count: length, filler: 0x42)
+        buffer = BenchBuffer(count: length)
+        sealed = BenchBuffer(copying: plaintext)
+        aad = BenchBuffer(count: aadLength, filler: 0x17)
+        _ = BrookCryptoProvider.seal(key, inPlace: sealed.bytes, nonce: UnsafeRawBufferPointer(nonce.bytes),
+                                     authenticating: UnsafeRawBufferPointer(aad.bytes), tag: sealedTag.bytes)
+    }
+
+    func run(seal: Bool) throws {
+        if seal {
+            buffer.restore(from: plaintext)
+            _ = BrookCryptoProvider.seal(key, inPlace: buffer.bytes, nonce: UnsafeRawBufferPointer(nonce.bytes),
+                                         authenticating: UnsafeRawBufferPointer(aad.bytes), tag: tag.bytes)
+        } else {
+            buffer.restore(from: sealed)
+            guard BrookCryptoProvider.open(key, inPlace: buffer.bytes, nonce: UnsafeRawBufferPointer(nonce.bytes),
+                                           authenticating: UnsafeRawBufferPointer(aad.bytes),
+                                           tag: UnsafeRawBufferPointer(sealedTag.bytes)) else {
+                throw BenchError.failed("record open")
+            }
+        }
+    }
+}
