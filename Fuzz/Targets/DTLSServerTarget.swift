@@ -105,8 +105,6 @@ struct DTLSServerRun {
         case .drop:
             break
         }
-        try ensure(gate.partialHelloCount <= DTLSHelloGate.maximumPartialHellos,
-                   "DTLSHelloGate holds \(gate.partialHelloCount) partial ClientHellos")
     }
 
     /// One epoch-0 record holding one whole HelloVerifyRequest: version and a 32-byte cookie (RFC 6347 §4.2.1).

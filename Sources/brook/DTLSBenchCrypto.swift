@@ -47,6 +47,40 @@ enum CountingCryptoProvider: DTLSCryptoProvider {
         log.append(.hash(sha384: sha384, length: data.count))
         return BrookCryptoProvider.hash(sha384: sha384, data)
     }
+
+    // Key shares, signatures, cookie MACs and random bytes are not logged: the bench times them
+    // itself, one by one, from what a handshake is known to need (see `HandshakeCryptoMeasurement`).
+
+    typealias KeyShare = BrookCryptoProvider.KeyShare
+
+    static func authenticationCode(key: [UInt8], message: [UInt8]) -> [UInt8] {
+        BrookCryptoProvider.authenticationCode(key: key, message: message)
+    }
+
+    static func generateKeyShare(for group: DTLSNamedGroup, using rng: inout some RandomNumberGenerator) -> KeyShare {
+        BrookCryptoProvider.generateKeyShare(for: group, using: &rng)
+    }
+
+    static func publicKey(of share: KeyShare) -> [UInt8] {
+        BrookCryptoProvider.publicKey(of: share)
+    }
+
+    static func sharedSecret(_ share: KeyShare, peerPublicKey: [UInt8]) throws(DTLSError) -> [UInt8] {
+        try BrookCryptoProvider.sharedSecret(share, peerPublicKey: peerPublicKey)
+    }
+
+    static func sign(_ message: [UInt8], with key: P256.Signing.PrivateKey,
+                     using rng: inout some RandomNumberGenerator) throws(DTLSError) -> [UInt8] {
+        try BrookCryptoProvider.sign(message, with: key, using: &rng)
+    }
+
+    static func isValidSignature(_ signature: [UInt8], for message: [UInt8], publicKey: P256.Signing.PublicKey) -> Bool {
+        BrookCryptoProvider.isValidSignature(signature, for: message, publicKey: publicKey)
+    }
+
+    static func fillRandom(_ buffer: UnsafeMutableRawBufferPointer, using rng: inout some RandomNumberGenerator) {
+        BrookCryptoProvider.fillRandom(buffer, using: &rng)
+    }
 }
 
 /// One kind of crypto operation a full handshake needs (both sides), how often, and its time
