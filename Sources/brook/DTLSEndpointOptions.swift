@@ -58,7 +58,9 @@ struct DTLSEndpointOptions: ParsableArguments {
         printError("fingerprint: \(CertificateFingerprint(certificate: certificate))")
         let verification: DTLSPeerVerification
         if let expectFingerprint {
-            verification = .fingerprints([try CertificateFingerprint(sdpValue: expectFingerprint)])
+            do { verification = .fingerprints([try CertificateFingerprint(sdpValue: expectFingerprint)]) } catch {
+                throw ValidationError("--expect-fingerprint '\(expectFingerprint)' is not an SDP fingerprint (\(error))")
+            }
         } else {
             verification = .acceptAny
         }

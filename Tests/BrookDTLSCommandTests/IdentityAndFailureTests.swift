@@ -91,7 +91,8 @@ import Testing
         (["server", "--listen", "127.0.0.1:0", "--cert", "/nonexistent/cert.pem", "--key", "/nonexistent/key.pem"], nil),
         (["client", "--connect", "127.0.0.1:9", "--export-length", "0"], "error: --export-length must be 1…65536"),
         (["client", "--connect", "127.0.0.1:9", "--srtp-profiles", "SRTP_NULL"], "error: unknown SRTP profile SRTP_NULL"),
-        (["client", "--connect", "127.0.0.1:9", "--expect-fingerprint", "md5 00"], nil),
+        (["client", "--connect", "127.0.0.1:9", "--expect-fingerprint", "md5 00"],
+         "error: --expect-fingerprint 'md5 00' is not an SDP fingerprint (invalidFingerprint)"),
     ] as [([String], String?)])
     func setupFailures(arguments: [String], expected: String?) throws {
         let process = try CommandProcess(CommandEnvironment.brook, ["dtls"] + arguments)

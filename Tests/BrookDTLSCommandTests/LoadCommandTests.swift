@@ -8,11 +8,14 @@ import Testing
 ///
 /// An optimised build runs the issue's full size (1,000 connections, 100,000 datagrams: seconds in
 /// release); a debug build, where the crypto is 30–50× slower, a small one, without the memory
-/// targets (RSS per connection over a few dozen connections is mostly allocator granularity).
-/// Only memory and byte counts are asserted, never a time.
+/// targets (RSS per connection over a few dozen connections is mostly allocator granularity);
+/// AddressSanitizer (nearly 1 MiB of RSS per connection) a medium one.
+/// Only memory and byte counts are asserted, never a time; under AddressSanitizer (its quarantine
+/// keeps every freed buffer resident) only the counts.
 @Suite struct LoadCommandTests {
-    static let size = CommandEnvironment.isOptimized
-        ? (connections: 1000, flood: 100_000, sources: 1000) : (connections: 40, flood: 4000, sources: 100)
+    static let size = CommandEnvironment.isAddressSanitized ? (connections: 200, flood: 20_000, sources: 200)
+        : CommandEnvironment.isOptimized ? (connections: 1000, flood: 100_000, sources: 1000)
+        : (connections: 40, flood: 4000, sources: 100)
 
     @Test("brook dtls load: handshakes, memory and a cookieless flood")
     func load() throws {
@@ -43,7 +46,8 @@ import Testing
 
         // All n sat mid-handshake on the server at once, then all were established.
         #expect(int("memory", "handshaking") == n && int("memory", "connected") == n, "\(phases["memory"] ?? [:])")
-        if CommandEnvironment.isOptimized {
+        let measuresMemory = CommandEnvironment.isOptimized && !CommandEnvironment.isAddressSanitized
+        if measuresMemory {
             #expect(int("memory", "handshaking_bytes_per_connection") <= 64 * 1024, "\(phases["memory"] ?? [:])")
             #expect(int("memory", "established_bytes_per_connection") <= 16 * 1024, "\(phases["memory"] ?? [:])")
         }
@@ -62,6 +66,8 @@ import Testing
         // No per-client state: the legitimate client is the only connection created, and it connected.
         #expect(int("flood", "connections_created") == 1, "\(flood)")
         #expect((flood["legitimate_connected"] as? Bool ?? (flood["legitimate_connected"] as? NSNumber)?.boolValue) == true, "\(flood)")
-        #expect(int("flood", "server_rss_growth_kib") <= 16 * 1024, "\(flood)")
+        if !CommandEnvironment.isAddressSanitized {
+            #expect(int("flood", "server_rss_growth_kib") <= 16 * 1024, "\(flood)")
+        }
     }
 }

@@ -1,5 +1,6 @@
 import BrookTestSupport
 import Foundation
+import Glibc
 import Testing
 
 /// Where the `brook` executable is, and the peers the tests start.
@@ -14,6 +15,10 @@ enum CommandEnvironment {
     static func requireOpenSSL(sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
         TestEnvironment.require(ExternalProcess.which("openssl"), "the openssl command", sourceLocation: sourceLocation) != nil
     }
+
+    /// True under AddressSanitizer (the test process, and so the `brook` built with it, carries
+    /// the ASan runtime): its redzones and quarantine make RSS figures meaningless.
+    static let isAddressSanitized: Bool = dlsym(dlopen(nil, RTLD_NOW), "__asan_init") != nil
 
     /// True in an optimised build of the tests (and so of `brook`): the load test then runs the full size.
     static var isOptimized: Bool {
