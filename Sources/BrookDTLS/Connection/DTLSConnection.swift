@@ -72,6 +72,10 @@ public struct DTLSEndpoint<Crypto: DTLSCryptoProvider> {
     /// fragments on type, length or bytes), malformed alerts and ChangeCipherSpecs, and a server's
     /// non-ClientHello handshake fragments before its handshake starts.
     public internal(set) var invalidRecordsDiscarded = 0
+    /// Whether a HelloVerifyRequest already answers the datagram being handled: one reply per
+    /// datagram, however many cookieless ClientHellos it packs, so a reply never outgrows what it
+    /// answers (RFC 6347 §4.2.1, no amplification).
+    var answeredHelloInDatagram = false
 
     /// Creates a connection. A client sends its ClientHello right away (poll for it).
     ///
@@ -124,6 +128,7 @@ public struct DTLSEndpoint<Crypto: DTLSCryptoProvider> {
         deadlineReported = false
         guard phase != .closed else { return }
         cookies?.rotateIfDue(now: now, rng: &rng)
+        answeredHelloInDatagram = false
         for (header, fragment) in RecordHeader.split(datagram: Array(datagram)[...]) {
             process(header: header, fragment: fragment, now: now)
             if phase == .closed { return }

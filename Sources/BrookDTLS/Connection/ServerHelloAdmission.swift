@@ -33,6 +33,9 @@ extension DTLSEndpoint {
                 return false
             }
             guard cookies.verify(peer: peerIdentity, hello: prefix) else {
+                // One HelloVerifyRequest per datagram: the first cookieless hello of a datagram is answered.
+                guard !answeredHelloInDatagram else { return false }
+                answeredHelloInDatagram = true
                 let request = HelloVerifyRequest(cookie: cookies.cookie(peer: peerIdentity, hello: prefix))
                 enqueue(.transmit(request.datagram(messageSequence: sequence, recordSequence: recordSequence)))
                 return false
