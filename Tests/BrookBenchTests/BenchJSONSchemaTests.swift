@@ -173,6 +173,29 @@ struct BenchJSONSchemaTests {
         #expect(rows.count == 2 && rows.last?.first == "stun-binding" && rows.last?.contains("ops/s") == true, "\(table.stdout)")
     }
 
+    @Test("--compare swift-crypto: the reference package builds and measures the same rows, in the same schema")
+    func swiftCryptoReference() throws {
+        // Benchmarks/SwiftCryptoBench is a package of its own (no Brook target depends on swift-crypto);
+        // the first run builds it (BoringSSL: a few minutes), later runs find it built.
+        let filters = ["aes-128-gcm-seal", "chacha20-poly1305-open", "sha256", "p256-ecdh", "x25519"]
+        var arguments = ["bench", "--quick", "--json", "--compare", "swift-crypto"]
+        for filter in filters { arguments += ["--filter", filter] }
+        let run = try BenchEnvironment.runBrook(arguments)
+        try #require(run.status == 0, "brook bench exited \(run.status): \(run.stderr)")
+        var rows: [String: Set<String>] = [:]
+        for text in run.stdout.split(separator: "\n") {
+            if let line = Self.parse(text) { rows[line.impl, default: []].insert(line.key) }
+        }
+        #expect(Set(rows.keys) == ["brook", "swift-crypto"])
+        let expected: Set<String> = [
+            "aes-128-gcm-seal/64", "aes-128-gcm-seal/1200", "aes-128-gcm-seal/16384",
+            "chacha20-poly1305-open/64", "chacha20-poly1305-open/1200", "chacha20-poly1305-open/16384",
+            "sha256/1200", "sha256/16384", "p256-ecdh", "x25519",
+        ]
+        #expect(rows["brook"] == expected)
+        #expect(rows["swift-crypto"] == expected)
+    }
+
     @Test("A filter that selects nothing is a usage error, not an empty report")
     func emptyFilterFails() throws {
         let run = try BenchEnvironment.runBrook(["bench", "--quick", "--filter", "no-such-op"])
