@@ -1,3 +1,20 @@
-// glibc's allocator statistics (mallinfo2, glibc 2.33+), which the Glibc module does not expose:
-// `brook dtls bench` reads the bytes in use to measure live heap per connection. Header only.
+// Live heap bytes for `brook dtls bench`'s memory per connection. glibc's mallinfo2() (glibc 2.33+)
+// is not exported to Swift by the Glibc module, hence this header. Under AddressSanitizer the
+// allocator is ASan's own and mallinfo2 knows nothing of it, so ASan's allocator statistics answer
+// instead (a weak reference, null when ASan is not linked in). Header only.
+#ifndef BROOK_CMALLOCINFO_SHIM_H
+#define BROOK_CMALLOCINFO_SHIM_H
+
 #include <malloc.h>
+#include <stddef.h>
+
+extern size_t __sanitizer_get_current_allocated_bytes(void) __attribute__((weak));
+
+/// Bytes currently allocated by the program: in-use heap chunks plus mmapped blocks.
+static inline size_t brook_heap_in_use(void) {
+    if (__sanitizer_get_current_allocated_bytes) return __sanitizer_get_current_allocated_bytes();
+    struct mallinfo2 info = mallinfo2();
+    return info.uordblks + info.hblkhd;
+}
+
+#endif

@@ -1,13 +1,12 @@
 import BrookDTLS
 import CMallocInfo
 
-/// Live heap bytes per connection: glibc's bytes in use (mallinfo2 `uordblks` + `hblkhd`, the main
-/// arena and mmapped chunks; the bench is single-threaded) with `pairs` client–server pairs alive,
-/// minus the same figure before them, per connection.
+/// Live heap bytes per connection: the allocator's bytes in use (glibc's mallinfo2 `uordblks` +
+/// `hblkhd`, or ASan's allocator statistics under AddressSanitizer; the bench is single-threaded)
+/// with `pairs` client–server pairs alive, minus the same figure before them, per connection.
 enum DTLSBenchMemory {
     static func heapInUse() -> Int {
-        let info = mallinfo2()
-        return Int(info.uordblks + info.hblkhd)
+        Int(brook_heap_in_use())
     }
 
     /// Bytes per connection mid-handshake (each server awaiting the client's final flight, each
