@@ -22,34 +22,74 @@ public struct Certificate: Sendable {
     /// certificates are a few hundred bytes; large RSA chains' certificates stay well under this.
     public static let maximumDERByteCount = 64 * 1024
 
+    /// The decoded fields, shared by every copy: a certificate is handed around a handshake (to
+    /// the peer-certificate and connected events, the negotiated parameters, a configuration), and
+    /// each copy is one reference, not a dozen.
+    private final class Storage: Sendable {
+        let derEncoded: [UInt8]
+        let tbsCertificate: [UInt8]
+        let version: Version
+        let serialNumber: [UInt8]
+        let signatureAlgorithm: SignatureAlgorithm
+        let issuer: DistinguishedName
+        let subject: DistinguishedName
+        let notBefore: UTCDateTime
+        let notAfter: UTCDateTime
+        let publicKey: CertificatePublicKey
+        let subjectPublicKeyInfo: [UInt8]
+        let extensions: [CertificateExtension]
+        let signature: [UInt8]
+
+        init(derEncoded: [UInt8], tbsCertificate: [UInt8], version: Version, serialNumber: [UInt8],
+             signatureAlgorithm: SignatureAlgorithm, issuer: DistinguishedName, subject: DistinguishedName,
+             notBefore: UTCDateTime, notAfter: UTCDateTime, publicKey: CertificatePublicKey,
+             subjectPublicKeyInfo: [UInt8], extensions: [CertificateExtension], signature: [UInt8]) {
+            self.derEncoded = derEncoded
+            self.tbsCertificate = tbsCertificate
+            self.version = version
+            self.serialNumber = serialNumber
+            self.signatureAlgorithm = signatureAlgorithm
+            self.issuer = issuer
+            self.subject = subject
+            self.notBefore = notBefore
+            self.notAfter = notAfter
+            self.publicKey = publicKey
+            self.subjectPublicKeyInfo = subjectPublicKeyInfo
+            self.extensions = extensions
+            self.signature = signature
+        }
+    }
+
+    private let storage: Storage
+
     /// The exact DER encoding of the whole certificate.
-    public let derEncoded: [UInt8]
+    public var derEncoded: [UInt8] { storage.derEncoded }
     /// The exact DER encoding of the TBSCertificate, the bytes the signature covers.
-    public let tbsCertificate: [UInt8]
+    public var tbsCertificate: [UInt8] { storage.tbsCertificate }
     /// The certificate format version.
-    public let version: Version
+    public var version: Version { storage.version }
     /// The serial number's content octets: a non-negative integer, big-endian, minimal (so a
     /// leading 00 appears when the top bit of the next octet is set), at most 20 octets of value.
-    public let serialNumber: [UInt8]
+    public var serialNumber: [UInt8] { storage.serialNumber }
     /// The signature algorithm (the outer and TBS copies are required to be identical).
-    public let signatureAlgorithm: SignatureAlgorithm
+    public var signatureAlgorithm: SignatureAlgorithm { storage.signatureAlgorithm }
     /// The issuer name.
-    public let issuer: DistinguishedName
+    public var issuer: DistinguishedName { storage.issuer }
     /// The subject name.
-    public let subject: DistinguishedName
+    public var subject: DistinguishedName { storage.subject }
     /// The start of the validity period (inclusive).
-    public let notBefore: UTCDateTime
+    public var notBefore: UTCDateTime { storage.notBefore }
     /// The end of the validity period (inclusive, RFC 5280 §4.1.2.5).
-    public let notAfter: UTCDateTime
+    public var notAfter: UTCDateTime { storage.notAfter }
     /// The subject public key.
-    public let publicKey: CertificatePublicKey
+    public var publicKey: CertificatePublicKey { storage.publicKey }
     /// The exact DER encoding of the SubjectPublicKeyInfo.
-    public let subjectPublicKeyInfo: [UInt8]
+    public var subjectPublicKeyInfo: [UInt8] { storage.subjectPublicKeyInfo }
     /// The extensions (v3 only), in the order they appear.
-    public let extensions: [CertificateExtension]
+    public var extensions: [CertificateExtension] { storage.extensions }
     /// The signature bytes: the content of the signatureValue BIT STRING (for ECDSA, the DER
     /// SEQUENCE { r, s }).
-    public let signature: [UInt8]
+    public var signature: [UInt8] { storage.signature }
 
     /// The subject's common name, when it has one.
     public var subjectCommonName: String? { subject.commonName }
@@ -85,19 +125,10 @@ public struct Certificate: Sendable {
          signatureAlgorithm: SignatureAlgorithm, issuer: DistinguishedName, subject: DistinguishedName,
          notBefore: UTCDateTime, notAfter: UTCDateTime, publicKey: CertificatePublicKey,
          subjectPublicKeyInfo: [UInt8], extensions: [CertificateExtension], signature: [UInt8]) {
-        self.derEncoded = derEncoded
-        self.tbsCertificate = tbsCertificate
-        self.version = version
-        self.serialNumber = serialNumber
-        self.signatureAlgorithm = signatureAlgorithm
-        self.issuer = issuer
-        self.subject = subject
-        self.notBefore = notBefore
-        self.notAfter = notAfter
-        self.publicKey = publicKey
-        self.subjectPublicKeyInfo = subjectPublicKeyInfo
-        self.extensions = extensions
-        self.signature = signature
+        storage = Storage(derEncoded: derEncoded, tbsCertificate: tbsCertificate, version: version,
+                          serialNumber: serialNumber, signatureAlgorithm: signatureAlgorithm, issuer: issuer,
+                          subject: subject, notBefore: notBefore, notAfter: notAfter, publicKey: publicKey,
+                          subjectPublicKeyInfo: subjectPublicKeyInfo, extensions: extensions, signature: signature)
     }
 }
 

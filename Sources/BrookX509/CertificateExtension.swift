@@ -30,7 +30,7 @@ public struct CertificateExtension: Hashable, Sendable {
     private init(_ node: ASN1Node) throws {
         (objectIdentifier, isCritical, value) = try DER.sequence(node, identifier: .sequence) { fields in
             guard let oidNode = fields.next(), var next = fields.next() else { throw X509Error.invalidExtensions }
-            let oid = try ASN1ObjectIdentifier(derEncoded: oidNode).description
+            let oid = try KnownObjectIdentifiers.dotted(oidNode)
             var critical = false
             if next.identifier == .boolean {
                 critical = try DERReading.boolean(next)

@@ -19,20 +19,20 @@ public enum CertificatePublicKey: Sendable {
     /// Reads a SubjectPublicKeyInfo. A P-256 key whose point is invalid is `.invalidPublicKey`;
     /// any other algorithm only needs a well-formed structure.
     init(subjectPublicKeyInfo node: ASN1Node) throws(X509Error) {
-        let (algorithm, curve) = try parsingDER { () throws -> (String, String?) in
+        let (algorithm, curve, key) = try parsingDER { () throws -> (String, String?, ASN1BitString) in
             try DER.sequence(node, identifier: .sequence) { fields in
                 guard let algorithmNode = fields.next(), let keyNode = fields.next() else { throw X509Error.malformedDER }
-                _ = try ASN1BitString(derEncoded: keyNode)
+                let key = try ASN1BitString(derEncoded: keyNode)
                 return try DER.sequence(algorithmNode, identifier: .sequence) { parts in
                     guard let oidNode = parts.next() else { throw X509Error.malformedDER }
-                    let algorithm = try ASN1ObjectIdentifier(derEncoded: oidNode).description
+                    let algorithm = try KnownObjectIdentifiers.dotted(oidNode)
                     let parameters = parts.next()
-                    guard algorithm == CertificatePublicKey.ecPublicKeyOID else { return (algorithm, nil) }
+                    guard algorithm == CertificatePublicKey.ecPublicKeyOID else { return (algorithm, nil, key) }
                     // RFC 5480 §2.1.1: parameters are required; only namedCurve is in the profile.
                     guard let parameters, parameters.identifier == .objectIdentifier else {
                         throw X509Error.invalidAlgorithmParameters
                     }
-                    return (algorithm, try ASN1ObjectIdentifier(derEncoded: parameters).description)
+                    return (algorithm, try KnownObjectIdentifiers.dotted(parameters), key)
                 }
             }
         }
@@ -40,8 +40,15 @@ public enum CertificatePublicKey: Sendable {
             self = .unsupported(algorithm: algorithm, namedCurve: curve)
             return
         }
+        // RFC 5480 §2.2: subjectPublicKey is the SEC 1 ECPoint itself, uncompressed (MUST be
+        // supported) or compressed; it is validated as a point on the curve either way.
+        guard key.paddingBits == 0 else { throw .invalidPublicKey }
         do {
-            self = .p256(try P256.Signing.PublicKey(derRepresentation: node.encodedBytes))
+            switch key.bytes.count {
+            case 65: self = .p256(try P256.Signing.PublicKey(x963Representation: key.bytes))
+            case 33: self = .p256(try P256.Signing.PublicKey(compressedRepresentation: key.bytes))
+            default: throw X509Error.invalidPublicKey
+            }
         } catch {
             throw .invalidPublicKey
         }

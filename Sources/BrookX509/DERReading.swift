@@ -66,7 +66,7 @@ enum DERReading {
 
     /// The dotted form of an OBJECT IDENTIFIER node.
     static func objectIdentifier(_ node: ASN1Node) throws(X509Error) -> String {
-        try parsingDER { try ASN1ObjectIdentifier(derEncoded: node).description }
+        try parsingDER { try KnownObjectIdentifiers.dotted(node) }
     }
 
     /// A context-specific tag, constructed or primitive by the node's form.

@@ -84,7 +84,7 @@ public struct DistinguishedName: Hashable, Sendable {
     private static func attribute(_ node: ASN1Node) throws -> Attribute {
         try DER.sequence(node, identifier: .sequence) { fields in
             guard let typeNode = fields.next(), let valueNode = fields.next() else { throw X509Error.invalidName }
-            let type = try ASN1ObjectIdentifier(derEncoded: typeNode).description
+            let type = try KnownObjectIdentifiers.dotted(typeNode)
             let text = try directoryString(valueNode)
             if type == commonNameType, text == nil { throw X509Error.invalidName }
             return Attribute(type: type, valueDER: Array(valueNode.encodedBytes), stringValue: text)

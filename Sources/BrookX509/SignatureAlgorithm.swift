@@ -73,7 +73,7 @@ public enum SignatureAlgorithm: Hashable, Sendable, CustomStringConvertible {
         try parsingDER { () throws -> SignatureAlgorithm in
             try DER.sequence(node, identifier: .sequence) { nodes in
                 guard let oidNode = nodes.next() else { throw X509Error.malformedDER }
-                let algorithm = SignatureAlgorithm(objectIdentifier: try ASN1ObjectIdentifier(derEncoded: oidNode).description)
+                let algorithm = SignatureAlgorithm(objectIdentifier: try KnownObjectIdentifiers.dotted(oidNode))
                 let parameters = nodes.next()
                 switch algorithm {
                 case .ecdsaWithSHA256, .ecdsaWithSHA384, .ecdsaWithSHA512, .ed25519, .ed448:

@@ -32,6 +32,30 @@ struct BenchTiming: Sendable {
         return best
     }
 
+    /// Seconds per operation of each of `bodies` in each round, timed in turns: every round runs each
+    /// body's batch once, so a disturbed spell on the machine (a busy neighbour on a shared core
+    /// lasts seconds) falls on all of them alike and their ratios within a round hold.
+    /// `shares[i]` is the fraction of `seconds` body i gets. Result: `[round][body]`.
+    func interleavedSecondsPerOperation(_ bodies: [BenchSelfTimedBody], shares: [Double]) throws -> [[Double]] {
+        precondition(bodies.count == shares.count)
+        let calibration = rounds == 1 ? 0.001 : 0.004
+        var batches: [Int] = []
+        for (body, share) in zip(bodies, shares) {
+            var iterations = 1
+            var elapsed = try time(iterations, body)
+            while elapsed < calibration {
+                iterations *= 2
+                elapsed = try time(iterations, body)
+            }
+            batches.append(max(1, Int(Double(iterations) * (seconds * share / Double(rounds)) / elapsed)))
+        }
+        var perRound: [[Double]] = []
+        for _ in 0..<rounds {
+            perRound.append(try bodies.indices.map { index in try time(batches[index], bodies[index]) / Double(batches[index]) })
+        }
+        return perRound
+    }
+
     /// Seconds `body(iterations)` counted on `clock`.
     func time(_ iterations: Int, _ body: BenchSelfTimedBody) throws -> Double {
         var stopwatch = BenchStopwatch(clock: clock)

@@ -23,7 +23,7 @@ struct DTLSBenchCommand: ParsableCommand {
     @Option(help: "Megabytes of application data to move in 1200-byte records, per suite.")
     var megabytes = 50
 
-    @Option(help: "Seconds of timing per suite × group handshake row and per crypto operation (best of five rounds).")
+    @Option(help: "Seconds of timing per suite × group handshake row, a quarter of that per crypto operation (best of forty interleaved rounds).")
     var seconds = 1.0
 
     @Option(help: "Client–server pairs alive for the memory figures.")
@@ -68,13 +68,15 @@ struct DTLSBenchCommand: ParsableCommand {
                          handshakeCount, elapsed, Double(handshakeCount) / elapsed, elapsed * 1000 / Double(handshakeCount)))
         }
 
-        // Per suite × group: handshakes on the thread's CPU clock beside the crypto they need, on the same clock.
-        let timing = BenchTiming(seconds: rowSeconds, rounds: quick ? 1 : 5)
-        let cryptoTiming = BenchTiming(seconds: rowSeconds / 4, rounds: quick ? 1 : 5)
+        // Per suite × group: handshakes on the thread's CPU clock beside the crypto they need, on the
+        // same clock, timed in turns (a handshake batch, then each crypto part's batch, round after
+        // round), so the handshakes and their parts see the machine in the same state.
+        let timing = BenchTiming(seconds: rowSeconds, rounds: quick ? 1 : 40)
         for suite in DTLSCipherSuite.allCases {
             for group in DTLSNamedGroup.allCases {
                 let identities = DTLSBenchIdentities(client: clientConfiguration, server: serverConfiguration, suite: suite, group: group)
-                let perSecond = try timing.operationsPerSecond { n, stopwatch in
+                var items = try HandshakeCrypto.plan(identities, group: group)
+                let handshakes: BenchSelfTimedBody = { n, stopwatch in
                     try stopwatch.measure {
                         for _ in 0..<n {
                             var pair = DTLSBenchPair<BrookCryptoProvider>(client: identities.client, server: identities.server)
@@ -82,8 +84,32 @@ struct DTLSBenchCommand: ParsableCommand {
                         }
                     }
                 }
-                let crypto = try HandshakeCrypto.measure(identities, suite: suite, group: group, timing: cryptoTiming)
-                report(suite: suite, group: group, perSecond: perSecond, crypto: crypto)
+                let parts = items
+                let together: BenchSelfTimedBody = { n, stopwatch in
+                    try stopwatch.measure {
+                        for _ in 0..<n { for item in parts { for _ in 0..<item.bodyCount { try item.body() } } }
+                    }
+                }
+                let each: [BenchSelfTimedBody] = parts.map { item in
+                    { n, stopwatch in try stopwatch.measure { for _ in 0..<n { try item.body() } } }
+                }
+                // The handshakes get the row's time, each part and the whole sequence a quarter of it.
+                // Forty rounds: batches short enough that some run undisturbed on a shared machine,
+                // long enough (dozens of handshakes) that a batch is not mostly cold caches.
+                let rounds = try timing.interleavedSecondsPerOperation([handshakes, together] + each,
+                                                                       shares: [1, 0.25] + parts.map { _ in 0.25 })
+                // Each figure is its best round; the overheads are the median of the rounds' own
+                // overheads, each from a handshake batch and the crypto batches timed beside it.
+                func best(_ body: Int) -> Double { rounds.map { $0[body] }.min() ?? 0 }
+                for index in items.indices { items[index].secondsEach = best(index + 2) / Double(items[index].operationsPerBody) }
+                let sums = rounds.map { round in
+                    zip(items, round.dropFirst(2)).reduce(0) { $0 + $1.1 * Double($1.0.bodyCount) }
+                }
+                let overheads = zip(rounds, sums).map { round, sum in (round[0] - sum) / round[0] * 100 }
+                let overheadsTogether = rounds.map { round in (round[0] - round[1]) / round[0] * 100 }
+                report(suite: suite, group: group, perSecond: 1 / best(0),
+                       crypto: HandshakeCryptoMeasurement(items: items, sequenceSeconds: best(1)),
+                       overhead: median(overheads), overheadTogether: median(overheadsTogether))
             }
         }
 
@@ -105,10 +131,9 @@ struct DTLSBenchCommand: ParsableCommand {
 
     /// The handshake beside the crypto it needs: the protocol's own overhead is the rest, against
     /// the sum of the parts timed one by one, and against all parts timed together in one body.
-    private func report(suite: DTLSCipherSuite, group: DTLSNamedGroup, perSecond: Double, crypto: HandshakeCryptoMeasurement) {
+    private func report(suite: DTLSCipherSuite, group: DTLSNamedGroup, perSecond: Double, crypto: HandshakeCryptoMeasurement,
+                        overhead: Double, overheadTogether: Double) {
         let handshake = 1 / perSecond
-        let overhead = (handshake - crypto.sumSeconds) / handshake * 100
-        let overheadTogether = (handshake - crypto.sequenceSeconds) / handshake * 100
         if json {
             let parts = crypto.items.map { #""\#($0.name)": {"count": \#($0.count), "us_each": \#(fixed($0.secondsEach * 1e6, 2))}"# }
             print(#"{"op": "dtls-handshake", "suite": "\#(suite.ianaName)", "group": "\#(group)", "handshakes_per_s": \#(fixed(perSecond, 1)), "ms_per_handshake": \#(fixed(handshake * 1000, 4)), "crypto_ms": \#(fixed(crypto.sumSeconds * 1000, 4)), "crypto_together_ms": \#(fixed(crypto.sequenceSeconds * 1000, 4)), "overhead_percent": \#(fixed(overhead, 1)), "overhead_together_percent": \#(fixed(overheadTogether, 1)), "crypto": {\#(parts.joined(separator: ", "))}}"#)
@@ -143,6 +168,12 @@ struct DTLSBenchCommand: ParsableCommand {
         } else {
             print("throughput: \(fixed(rate, 1)) MB/s sealed and opened (\(count) records of 1200 bytes, \(Self.shortName(suite)))")
         }
+    }
+
+    private func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        guard !sorted.isEmpty else { return 0 }
+        return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
     }
 
     static func shortName(_ suite: DTLSCipherSuite) -> String {

@@ -2,8 +2,8 @@ import BrookCrypto
 import BrookDTLS
 import BrookX509
 
-/// A provider that forwards to BrookCrypto and logs each call: the PRF, transcript-hash and record
-/// AEAD work of a handshake exactly as it occurs, for the bench to replay and time.
+/// A provider that forwards to BrookCrypto and logs each call: the PRF, transcript-hash, record
+/// AEAD and random-byte work of a handshake exactly as it occurs, for the bench to replay and time.
 enum CountingCryptoProvider: DTLSCryptoProvider {
     enum Call {
         case prf(sha384: Bool, secretLength: Int, label: String, seedLength: Int, count: Int)
@@ -11,6 +11,8 @@ enum CountingCryptoProvider: DTLSCryptoProvider {
         case prepareRecordKey(suite: DTLSCipherSuite, keyLength: Int)
         case seal(suite: DTLSCipherSuite, length: Int, aadLength: Int)
         case open(suite: DTLSCipherSuite, length: Int, aadLength: Int)
+        case random(length: Int)
+        case mac(keyLength: Int, messageLength: Int)
     }
 
     struct RecordKey: Sendable {
@@ -48,13 +50,14 @@ enum CountingCryptoProvider: DTLSCryptoProvider {
         return BrookCryptoProvider.hash(sha384: sha384, data)
     }
 
-    // Key shares, signatures, cookie MACs and random bytes are not logged: the bench times them
+    // Key shares and signatures are not logged: the bench times them
     // itself, one by one, from what a handshake is known to need (see `HandshakeCryptoMeasurement`).
 
     typealias KeyShare = BrookCryptoProvider.KeyShare
 
     static func authenticationCode(key: [UInt8], message: [UInt8]) -> [UInt8] {
-        BrookCryptoProvider.authenticationCode(key: key, message: message)
+        log.append(.mac(keyLength: key.count, messageLength: message.count))
+        return BrookCryptoProvider.authenticationCode(key: key, message: message)
     }
 
     static func generateKeyShare(for group: DTLSNamedGroup, using rng: inout some RandomNumberGenerator) -> KeyShare {
@@ -79,6 +82,7 @@ enum CountingCryptoProvider: DTLSCryptoProvider {
     }
 
     static func fillRandom(_ buffer: UnsafeMutableRawBufferPointer, using rng: inout some RandomNumberGenerator) {
+        log.append(.random(length: buffer.count))
         BrookCryptoProvider.fillRandom(buffer, using: &rng)
     }
 }
@@ -88,20 +92,22 @@ enum CountingCryptoProvider: DTLSCryptoProvider {
 struct HandshakeCryptoItem {
     var name: String
     var count: Int
-    var secondsEach: Double
+    var secondsEach: Double = 0
     var seconds: Double { Double(count) * secondsEach }
     /// One operation of this kind (for the whole group of replayed seam calls: all of them once).
     var body: () throws -> Void
     /// How often `body` runs in one handshake.
     var bodyCount: Int
 
-    init(name: String, count: Int, secondsEach: Double, body: @escaping () throws -> Void, bodyCount: Int? = nil) {
+    init(name: String, count: Int, body: @escaping () throws -> Void, bodyCount: Int? = nil) {
         self.name = name
         self.count = count
-        self.secondsEach = secondsEach
         self.body = body
         self.bodyCount = bodyCount ?? count
     }
+
+    /// One run of `body` is this many operations.
+    var operationsPerBody: Int { count / bodyCount }
 }
 
 /// The handshake's crypto: its parts timed one by one, and all of them timed together in one body
@@ -116,88 +122,71 @@ struct HandshakeCryptoMeasurement {
 /// - ECDHE: a key pair and one agreement per side for the group (RFC 8422 §5.4, §5.10);
 /// - ECDSA P-256: the server signs its ServerKeyExchange and the client verifies it; the client
 ///   signs its CertificateVerify over the transcript and the server verifies it (RFC 5246 §7.4.3, §7.4.8);
+/// - the peer certificate's P-256 key decoded and checked to be a point on the curve, once per side
+///   (the verifications above start from it; RFC 5480 §2.2);
 /// - SHA-256 of the peer certificate for its fingerprint (each side matches it, and reports it);
-/// - the server's cookie MACs (one to make the cookie, two to check it under both secrets);
-/// - the PRF, transcript hashes and Finished-record AEAD, replayed from the provider seam's log of a real handshake.
+/// - the PRF, transcript hashes, Finished-record AEAD, the server's cookie MACs (making the cookie,
+///   checking it) and random bytes (hello randoms, cookie secrets), replayed from the provider
+///   seam's log of a real handshake.
 /// The certificates are made before the handshakes and are not part of them.
 enum HandshakeCrypto {
-    static func measure(_ identities: DTLSBenchIdentities, suite: DTLSCipherSuite, group: DTLSNamedGroup,
-                        timing: BenchTiming) throws -> HandshakeCryptoMeasurement {
+    /// The parts, untimed: the caller times them (interleaved with the handshakes they belong to).
+    static func plan(_ identities: DTLSBenchIdentities, group: DTLSNamedGroup) throws -> [HandshakeCryptoItem] {
         CountingCryptoProvider.log = []
         var pair = DTLSBenchPair<CountingCryptoProvider>(client: identities.client, server: identities.server)
         guard pair.run() else { throw BenchError.failed("counting handshake failed") }
         let log = CountingCryptoProvider.log
         let transcriptLength = log.compactMap { if case .hash(_, let length) = $0 { length } else { nil } }.first ?? 0
-        let helloLength = (pair.firstClientDatagram?.count ?? 25) - 25  // record and handshake headers
         let certificateLength = identities.server.certificate.derEncoded.count
         let shareLength = group == .x25519 ? 32 : 65
         let serverKeyExchangeSigned = 64 + 4 + shareLength  // client_random ‖ server_random ‖ ECParameters ‖ point
 
         var items: [HandshakeCryptoItem] = []
-        var pendingBody: () throws -> Void = {}
-        func each(_ body: @escaping () throws -> Void) throws -> Double {
-            pendingBody = body
-            return 1 / (try timing.operationsPerSecond { n, stopwatch in try stopwatch.measure { for _ in 0..<n { try body() } } })
-        }
-        func add(_ name: String, _ count: Int, _ secondsEach: Double) {
-            items.append(HandshakeCryptoItem(name: name, count: count, secondsEach: secondsEach, body: pendingBody))
+        func add(_ name: String, _ count: Int, _ body: @escaping () throws -> Void) {
+            items.append(HandshakeCryptoItem(name: name, count: count, body: body))
         }
 
         switch group {
         case .x25519:
             let peer = Curve25519.KeyAgreement.PrivateKey().publicKey.rawRepresentation
-            add("x25519-keygen", 2, try each {
-                blackHole(Curve25519.KeyAgreement.PrivateKey().publicKey)
-            })
+            add("x25519-keygen", 2) { blackHole(Curve25519.KeyAgreement.PrivateKey().publicKey) }
             let mine = Curve25519.KeyAgreement.PrivateKey()
-            add("x25519-agreement", 2, try each {
+            add("x25519-agreement", 2) {
                 blackHole(try mine.sharedSecretFromKeyAgreement(with: Curve25519.KeyAgreement.PublicKey(rawRepresentation: peer)))
-            })
+            }
         case .secp256r1:
             let peer = P256.KeyAgreement.PrivateKey().publicKey.x963Representation
-            add("p256-keygen", 2, try each {
-                blackHole(P256.KeyAgreement.PrivateKey().publicKey.x963Representation)
-            })
+            add("p256-keygen", 2) { blackHole(P256.KeyAgreement.PrivateKey().publicKey.x963Representation) }
             let mine = P256.KeyAgreement.PrivateKey()
-            add("p256-ecdh", 2, try each {
+            add("p256-ecdh", 2) {
                 blackHole(try mine.sharedSecretFromKeyAgreement(with: P256.KeyAgreement.PublicKey(x963Representation: peer)))
-            })
+            }
         }
         let signer = identities.server.privateKey
         for (what, length) in [("server-key-exchange", serverKeyExchangeSigned), ("certificate-verify", transcriptLength)] {
             let message = [UInt8](repeating: 0x5A, count: length)
             var rng = SystemRandom()
-            add("p256-sign-\(what)", 1, try each {
-                blackHole(try signer.signature(for: message, hedgingWith: &rng).derRepresentation)
-            })
+            add("p256-sign-\(what)", 1) { blackHole(try signer.signature(for: message, hedgingWith: &rng).derRepresentation) }
             let der = try signer.signature(for: message).derRepresentation
             let verifier = signer.publicKey
-            add("p256-verify-\(what)", 1, try each {
+            add("p256-verify-\(what)", 1) {
                 let signature = try P256.Signing.ECDSASignature(derRepresentation: der)
                 guard verifier.isValidSignature(signature, for: message) else { throw BenchError.failed("verify") }
-            })
-        }
-        let certificate = [UInt8](repeating: 0x30, count: certificateLength)
-        add("sha256-fingerprint", 4, try each { blackHole(SHA256.hash(data: certificate)) })
-        let cookieKey = SymmetricKey(data: [UInt8](repeating: 7, count: 32))
-        let cookieInput = [UInt8](repeating: 0x16, count: 2 + max(0, helloLength))
-        add("hmac-sha256-cookie", 3, try each {
-            blackHole(HMAC<SHA256>.authenticationCode(for: cookieInput, using: cookieKey))
-        })
-        items += try replay(log, timing: timing)
-        let sequence = items
-        let perSequence = try timing.operationsPerSecond { n, stopwatch in
-            try stopwatch.measure {
-                for _ in 0..<n { for item in sequence { for _ in 0..<item.bodyCount { try item.body() } } }
             }
         }
-        return HandshakeCryptoMeasurement(items: items, sequenceSeconds: 1 / perSequence)
+        let peerKey = identities.server.privateKey.publicKey.x963Representation
+        add("p256-public-key-import", 2) { blackHole(try P256.Signing.PublicKey(x963Representation: peerKey)) }
+        let certificate = [UInt8](repeating: 0x30, count: certificateLength)
+        add("sha256-fingerprint", 4) { blackHole(SHA256.hash(data: certificate)) }
+        return items + (try replay(log))
     }
 
-    /// Times the logged seam calls with BrookCryptoProvider, grouped as PRF, hash and record AEAD.
-    private static func replay(_ log: [CountingCryptoProvider.Call], timing: BenchTiming) throws -> [HandshakeCryptoItem] {
+    /// The logged seam calls with BrookCryptoProvider, grouped as PRF, hash, record AEAD, cookie MAC
+    /// and random bytes; each group's body makes all of its calls once.
+    private static func replay(_ log: [CountingCryptoProvider.Call]) throws -> [HandshakeCryptoItem] {
         var prfs: [() throws -> Void] = [], hashes: [() throws -> Void] = [], records: [() throws -> Void] = []
-        var hashedBytes = 0
+        var randoms: [() throws -> Void] = [], macs: [() throws -> Void] = []
+        var hashedBytes = 0, randomBytes = 0
         for call in log {
             switch call {
             case let .prf(sha384, secretLength, label, seedLength, count):
@@ -215,21 +204,25 @@ enum HandshakeCrypto {
                 let key = try BrookCryptoProvider.prepareRecordKey([UInt8](repeating: 5, count: suite == .ecdheECDSAWithAES128GCMSHA256 ? 16 : 32), for: suite)
                 let record = RecordScratch(length: length, aadLength: aadLength, key: key)
                 records.append { try record.run(seal: isSeal) }
+            case let .mac(keyLength, messageLength):
+                let key = [UInt8](repeating: 7, count: keyLength), message = [UInt8](repeating: 0x16, count: messageLength)
+                macs.append { blackHole(BrookCryptoProvider.authenticationCode(key: key, message: message)) }
+            case let .random(length):
+                let buffer = BenchBuffer(count: length)
+                randomBytes += length
+                randoms.append {
+                    var rng = SystemRandom()
+                    BrookCryptoProvider.fillRandom(buffer.bytes, using: &rng)
+                }
             }
         }
-        func time(_ bodies: [() throws -> Void]) throws -> Double {
-            guard !bodies.isEmpty else { return 0 }
-            return 1 / (try timing.operationsPerSecond { n, stopwatch in
-                try stopwatch.measure { for _ in 0..<n { for body in bodies { try body() } } }
-            })
+        func item(_ name: String, _ bodies: [() throws -> Void]) -> HandshakeCryptoItem? {
+            guard !bodies.isEmpty else { return nil }
+            return HandshakeCryptoItem(name: name, count: bodies.count, body: { for body in bodies { try body() } }, bodyCount: 1)
         }
-        func item(_ name: String, _ bodies: [() throws -> Void]) throws -> HandshakeCryptoItem {
-            let all: () throws -> Void = { for body in bodies { try body() } }
-            return HandshakeCryptoItem(name: name, count: bodies.count,
-                                       secondsEach: try time(bodies) / Double(max(1, bodies.count)), body: all, bodyCount: 1)
-        }
-        return [try item("prf", prfs), try item("transcript-hash(\(hashedBytes) bytes)", hashes),
-                try item("record-keys-and-aead", records)]
+        return [item("prf", prfs), item("transcript-hash(\(hashedBytes) bytes)", hashes),
+                item("record-keys-and-aead", records), item("hmac-sha256-cookie", macs),
+                item("random(\(randomBytes) bytes)", randoms)].compactMap { $0 }
     }
 }
 

@@ -42,6 +42,22 @@ import Testing
         #expect(throws: DTLSError.self) { try ClientHello(body: hello.encode()) }
     }
 
+    @Test("repeats are found among thousands of extensions too (the set past the scanned first 32)",
+          arguments: [5, 31, 32, 33, 4000])
+    func duplicateAmongMany(count: Int) throws {
+        var hello = ClientHello(random: [UInt8](repeating: 3, count: 32), cipherSuites: [0xC02B])
+        for type in 0..<count { hello.extensions.add(UInt16(0x1000 + type), []) }
+        let unique = try ClientHello(body: hello.encode())
+        #expect(unique.extensions.entries.count == count)
+        for repeatOf in [0, count / 2, count - 1] {
+            var repeated = hello
+            repeated.extensions.add(UInt16(0x1000 + repeatOf), [])
+            #expect(throws: DTLSError.self, "extension \(repeatOf) of \(count) repeated") {
+                try ClientHello(body: repeated.encode())
+            }
+        }
+    }
+
     @Test("other messages: round trips and truncations")
     func otherMessages() throws {
         let bodies: [(String, [UInt8], ([UInt8]) throws -> Void)] = [

@@ -54,11 +54,12 @@ struct CookieGenerator<Crypto: DTLSCryptoProvider>: Sendable {
     }
 
     /// Whether `hello` carries a cookie made by this generator for `peer`, under the current or the
-    /// previous secret. Compared in constant time.
+    /// previous secret. Each comparison is constant-time; the previous secret is only tried when the
+    /// current one does not match, which tells a timing observer no more than when the client got
+    /// its cookie (something it knows).
     func verify(peer: [UInt8], hello: ClientHelloPrefix) -> Bool {
         guard hello.cookie.count == Self.cookieLength else { return false }
-        let now = ConstantTime.isEqual(Self.mac(current, peer: peer, hello: hello), hello.cookie)
-        let old = ConstantTime.isEqual(Self.mac(previous, peer: peer, hello: hello), hello.cookie)
-        return now || old
+        if ConstantTime.isEqual(Self.mac(current, peer: peer, hello: hello), hello.cookie) { return true }
+        return ConstantTime.isEqual(Self.mac(previous, peer: peer, hello: hello), hello.cookie)
     }
 }

@@ -6,7 +6,7 @@ extension DTLSEndpoint {
         // RFC 6347 §4.1: DTLS 1.2 records; a first ClientHello may carry DTLS 1.0 in the record.
         guard header.version == ProtocolVersion.dtls12 || (header.epoch == 0 && header.version == ProtocolVersion.dtls10)
         else { return }
-        let plaintext: [UInt8]
+        let plaintext: ArraySlice<UInt8>
         switch records.open(header: header, fragment: fragment) {
         case .dropped: return
         case .notYetReadable:
@@ -21,7 +21,7 @@ extension DTLSEndpoint {
             // RFC 5246 §7.1: a single byte of value 1. Epoch 1 keys are installed as soon as they are
             // derived; the epoch field of each record says which keys apply. Always epoch 0 here, so
             // a malformed one is an invalid record to discard (RFC 6347 §4.1.2.7).
-            if plaintext != [1] { invalidRecordsDiscarded += 1 }
+            if !plaintext.elementsEqual(CollectionOfOne(1)) { invalidRecordsDiscarded += 1 }
         case .alert:
             processAlert(plaintext, epoch: header.epoch)
         case .applicationData:
@@ -31,7 +31,7 @@ extension DTLSEndpoint {
                 if earlyApplicationData.count < configuration.maximumBufferedRecords,
                    bufferedRecordBytes + plaintext.count <= configuration.maximumBufferedRecordBytes {
                     bufferedRecordBytes += plaintext.count
-                    earlyApplicationData.append(plaintext)
+                    earlyApplicationData.append(Array(plaintext))
                 }
                 return
             }
@@ -40,7 +40,7 @@ extension DTLSEndpoint {
                 droppedApplicationRecords += 1
                 return
             }
-            enqueue(.event(.applicationData(plaintext)))
+            enqueue(.event(.applicationData(Array(plaintext))))  // epoch 1: the whole buffer, not copied
         case nil:
             return
         }
@@ -68,7 +68,7 @@ extension DTLSEndpoint {
 
     /// RFC 5246 §7.2: a fatal alert ends the connection, close_notify closes it, and warnings are
     /// ignored (no_renegotiation among them, RFC 5746 §4.5).
-    mutating func processAlert(_ bytes: [UInt8], epoch: UInt16) {
+    mutating func processAlert(_ bytes: ArraySlice<UInt8>, epoch: UInt16) {
         guard bytes.count == 2 else {
             // Unauthenticated, a malformed alert is an invalid record (RFC 6347 §4.1.2.7); from the
             // authenticated peer it is a decode_error.
@@ -80,18 +80,18 @@ extension DTLSEndpoint {
         // until then, RFC 6347 §4.2.1), so an alert from anywhere is ignored too.
         if phase == .connected && epoch == 0 { return }
         if phase == .handshaking(.clientHello) && handshake.clientHelloSequence == nil { return }
-        let description = DTLSAlertDescription(rawValue: bytes[1])
+        let level = bytes[bytes.startIndex], description = DTLSAlertDescription(rawValue: bytes[bytes.startIndex + 1])
         if description == .closeNotify {
             finish(.peerClosed, alert: .closeNotify)
-        } else if bytes[0] == AlertLevel.fatal.rawValue {
+        } else if level == AlertLevel.fatal.rawValue {
             finish(.peerAlert(description), alert: nil)
         }
     }
 
-    mutating func processHandshake(_ bytes: [UInt8], header: RecordHeader, now: Instant) {
+    mutating func processHandshake(_ bytes: ArraySlice<UInt8>, header: RecordHeader, now: Instant) {
         // A record whose fragments do not even frame is discarded like any invalid record
         // (RFC 6347 §4.1.2.7), so unauthenticated garbage cannot end a handshake.
-        guard let fragments = try? HandshakeFragment.parseAll(bytes[...]) else {
+        guard let fragments = try? HandshakeFragment.fragments(in: bytes) else {
             if header.epoch == 0 { invalidRecordsDiscarded += 1 }
             return
         }

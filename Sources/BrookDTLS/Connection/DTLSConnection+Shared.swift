@@ -5,7 +5,8 @@ import BrookX509
 extension DTLSEndpoint {
     /// Adds a message to the transcript as one unfragmented message.
     mutating func appendTranscript(type: HandshakeType, sequence: UInt16, body: [UInt8]) {
-        handshake.transcript += HandshakeFragment.transcriptBytes(type: type.rawValue, sequence: sequence, body: body)
+        if handshake.transcript.isEmpty { handshake.transcript.reserveCapacity(HandshakeState<Crypto>.typicalTranscriptLength) }
+        HandshakeFragment.appendTranscriptBytes(type: type.rawValue, sequence: sequence, body: body, to: &handshake.transcript)
     }
 
     /// Assigns the next `message_seq`, adds the message to the transcript and to `flight`.

@@ -87,8 +87,9 @@ public struct DTLSEndpoint<Crypto: DTLSCryptoProvider> {
     ///   - peerIdentity: server only: bytes naming the peer (its transport address, say) that the
     ///     HelloVerifyRequest cookie is bound to.
     ///   - rng: randomness for hello randoms, ephemeral keys, cookie secrets and signature hedging.
-    public init(role: Role, configuration: DTLSConfiguration, peerIdentity: [UInt8] = [], now: Instant,
-                rng: some RandomNumberGenerator = SystemRandom()) {
+    @_specialize(exported: true, where Crypto == BrookCryptoProvider, RNG == SystemRandom)
+    public init<RNG: RandomNumberGenerator>(role: Role, configuration: DTLSConfiguration, peerIdentity: [UInt8] = [], now: Instant,
+                rng: RNG = SystemRandom()) {
         var configuration = configuration
         configuration.maximumTransmissionUnit = min(max(configuration.maximumTransmissionUnit, 128), 65507)
         self.role = role
@@ -124,12 +125,14 @@ public struct DTLSEndpoint<Crypto: DTLSCryptoProvider> {
     // MARK: Inputs
 
     /// Processes one received datagram (one or more records).
-    public mutating func handle(datagram: some Collection<UInt8>, now: Instant) {
+    @_specialize(exported: true, where Crypto == BrookCryptoProvider, Datagram == [UInt8])
+    @_specialize(exported: true, where Crypto == BrookCryptoProvider, Datagram == ArraySlice<UInt8>)
+    public mutating func handle<Datagram: Collection<UInt8>>(datagram: Datagram, now: Instant) {
         deadlineReported = false
         guard phase != .closed else { return }
         cookies?.rotateIfDue(now: now, rng: &rng)
         answeredHelloInDatagram = false
-        for (header, fragment) in RecordHeader.split(datagram: Array(datagram)[...]) {
+        for (header, fragment) in RecordHeader.records(in: Array(datagram)[...]) {
             process(header: header, fragment: fragment, now: now)
             if phase == .closed { return }
             // Epoch-1 records that came before their keys, now that the keys exist.
@@ -139,6 +142,7 @@ public struct DTLSEndpoint<Crypto: DTLSCryptoProvider> {
 
     /// Handles an expired timer: retransmits the current flight (RFC 6347 §4.2.4.1) or gives up once
     /// the handshake timeout has passed. The retransmission comes out of the very next `pollOutput`.
+    @_specialize(exported: true, where Crypto == BrookCryptoProvider)
     public mutating func handleTimeout(now: Instant) {
         deadlineReported = false
         guard case .handshaking = phase else { return }
@@ -154,13 +158,16 @@ public struct DTLSEndpoint<Crypto: DTLSCryptoProvider> {
 
     /// Feeds the caller's round-trip-time estimate; with the WebRTC preset the next flights start
     /// their timer at 2 × RTT clamped to 50–3000 ms.
+    @_specialize(exported: true, where Crypto == BrookCryptoProvider)
     public mutating func updateRoundTripTime(_ rtt: Duration) {
         guard let clamp = configuration.retransmission.rttClamp else { return }
         initialTimeout = min(max(rtt * 2, clamp.lowerBound), clamp.upperBound)
     }
 
     /// Sends application data, split into records of at most 2^14 bytes (RFC 5246 §6.2.1).
-    public mutating func send(_ data: some Collection<UInt8>) throws(DTLSError) {
+    @_specialize(exported: true, where Crypto == BrookCryptoProvider, Data == [UInt8])
+    @_specialize(exported: true, where Crypto == BrookCryptoProvider, Data == ArraySlice<UInt8>)
+    public mutating func send<Data: Collection<UInt8>>(_ data: Data) throws(DTLSError) {
         deadlineReported = false
         guard phase == .connected else { throw .notConnected }
         let bytes = Array(data)
@@ -168,6 +175,7 @@ public struct DTLSEndpoint<Crypto: DTLSCryptoProvider> {
         repeat {
             let end = min(offset + (1 << 14), bytes.count)
             var datagram: [UInt8] = []
+            datagram.reserveCapacity(records.overhead(epoch: 1) + end - offset)
             try records.appendRecord(type: .applicationData, epoch: 1, payload: bytes[offset..<end], into: &datagram)
             enqueue(.transmit(datagram))
             offset = end
@@ -175,6 +183,7 @@ public struct DTLSEndpoint<Crypto: DTLSCryptoProvider> {
     }
 
     /// Closes the connection with close_notify (RFC 5246 §7.2.1).
+    @_specialize(exported: true, where Crypto == BrookCryptoProvider)
     public mutating func close() {
         deadlineReported = false
         guard phase != .closed else { return }
@@ -182,6 +191,7 @@ public struct DTLSEndpoint<Crypto: DTLSCryptoProvider> {
     }
 
     /// RFC 5705 keying material exporter, available once connected.
+    @_specialize(exported: true, where Crypto == BrookCryptoProvider)
     public func exportKeyingMaterial(label: String, context: [UInt8]? = nil, length: Int) throws(DTLSError) -> [UInt8] {
         guard phase == .connected, let suite = handshake.suite, let master = handshake.masterSecret else {
             throw .notConnected
@@ -196,6 +206,7 @@ public struct DTLSEndpoint<Crypto: DTLSCryptoProvider> {
 
     /// The next output, or nil when there is nothing more until new input or a timeout. The next
     /// deadline is reported once after the queued datagrams and events.
+    @_specialize(exported: true, where Crypto == BrookCryptoProvider)
     public mutating func pollOutput() -> DTLSOutput? {
         if outputHead < outputs.count {
             let output = outputs[outputHead]

@@ -52,9 +52,9 @@ public struct DTLSCookieGate<Crypto: DTLSCryptoProvider>: Sendable {
     public mutating func judge(datagram: some Collection<UInt8>, peerIdentity: [UInt8], now: Instant) -> Decision {
         cookies.rotateIfDue(now: now, rng: &rng)
         let bytes = Array(datagram)
-        for (header, fragment) in RecordHeader.split(datagram: bytes[...])
+        for (header, fragment) in RecordHeader.records(in: bytes[...])
         where header.contentType == ContentType.handshake.rawValue && header.epoch == 0 && header.version >> 8 == 0xFE {
-            guard let pieces = try? HandshakeFragment.parseAll(fragment) else { continue }
+            guard let pieces = try? HandshakeFragment.fragments(in: fragment) else { continue }
             for piece in pieces where piece.type == HandshakeType.clientHello.rawValue && piece.offset == 0 {
                 guard let prefix = ClientHelloPrefix(piece.body) else { continue }
                 if cookies.verify(peer: peerIdentity, hello: prefix) { return .admit(bytes) }

@@ -46,6 +46,9 @@ struct HandshakeState<Crypto: DTLSCryptoProvider> {
     var clientOfferedRenegotiationInfo = false
     /// Every handshake message so far, each as one unfragmented DTLS handshake message (RFC 6347 §4.2.6).
     var transcript: [UInt8] = []
+    /// Room reserved for the transcript up front: two hellos, two WebRTC certificates and the key
+    /// exchange come to about 1.5 KB, so it is allocated once instead of grown message by message.
+    static var typicalTranscriptLength: Int { 2048 }
     var masterSecret: [UInt8]?
     /// Whether both sides negotiated extended_master_secret (RFC 7627); only a configuration that
     /// does not require it can end up without.

@@ -21,10 +21,17 @@ struct Flight {
             if !current.isEmpty { datagrams.append(current) }
             current = []
         }
+        // A datagram's buffer is sized once (to the MTU, or to the whole flight if that is smaller),
+        // not grown record by record.
+        let datagramCapacity = min(mtu, estimatedByteCount(epochOverhead: records.overhead(epoch: 1)))
+        func reserveDatagram() {
+            if current.isEmpty { current.reserveCapacity(datagramCapacity) }
+        }
         for item in items {
             switch item {
             case .changeCipherSpec:
                 if current.count + records.overhead(epoch: 0) + 1 > mtu { flush() }
+                reserveDatagram()
                 try records.appendRecord(type: .changeCipherSpec, epoch: 0, payload: [1], into: &current)
             case let .handshake(type, sequence, body, epoch):
                 let overhead = records.overhead(epoch: epoch) + HandshakeFragment.headerLength
@@ -37,15 +44,34 @@ struct Flight {
                         room = mtu - overhead
                     }
                     let take = max(min(room, left), 0)
-                    var plaintext: [UInt8] = []
-                    HandshakeFragment(type: type.rawValue, length: body.count, messageSequence: sequence,
-                                      offset: offset, body: body[offset..<offset + take]).encode(into: &plaintext)
-                    try records.appendRecord(type: .handshake, epoch: epoch, payload: plaintext, into: &current)
+                    let fragment = HandshakeFragment(type: type.rawValue, length: body.count, messageSequence: sequence,
+                                                     offset: offset, body: body[offset..<offset + take])
+                    reserveDatagram()
+                    if epoch == 0 {
+                        try records.appendPlaintextRecord(type: .handshake, length: HandshakeFragment.headerLength + take,
+                                                          into: &current) { fragment.encode(into: &$0) }
+                    } else {
+                        var plaintext: [UInt8] = []
+                        plaintext.reserveCapacity(HandshakeFragment.headerLength + take)
+                        fragment.encode(into: &plaintext)
+                        try records.appendRecord(type: .handshake, epoch: epoch, payload: plaintext, into: &current)
+                    }
                     offset += take
                 } while offset < body.count
             }
         }
         flush()
         return datagrams
+    }
+
+    /// The flight's size on the wire if no message were fragmented, every record at most
+    /// `epochOverhead` bytes around its payload.
+    private func estimatedByteCount(epochOverhead: Int) -> Int {
+        items.reduce(0) { total, item in
+            switch item {
+            case .changeCipherSpec: total + epochOverhead + 1
+            case .handshake(_, _, let body, _): total + epochOverhead + HandshakeFragment.headerLength + body.count
+            }
+        }
     }
 }

@@ -45,22 +45,37 @@ struct HandshakeFragment {
 
     /// Parses every fragment in a handshake record's plaintext.
     static func parseAll(_ bytes: ArraySlice<UInt8>) throws(DTLSError) -> [HandshakeFragment] {
-        var reader = ByteReader(bytes)
-        var fragments: [HandshakeFragment] = []
-        while !reader.isEmpty {
-            let type = try reader.u8("handshake type")
-            let length = try reader.u24("handshake length")
-            let sequence = try reader.u16("message_seq")
-            let offset = try reader.u24("fragment_offset")
-            let fragmentLength = try reader.u24("fragment_length")
-            guard offset + fragmentLength <= length else {
-                throw .decodeError("handshake fragment \(offset)+\(fragmentLength) beyond length \(length)")
-            }
-            let body = try reader.bytes(fragmentLength, "handshake fragment")
-            fragments.append(HandshakeFragment(type: type, length: length, messageSequence: sequence,
-                                               offset: offset, body: body))
+        Array(try fragments(in: bytes))
+    }
+
+    /// The fragments in a handshake record's plaintext, once all of them are known to frame (the
+    /// record is taken or refused whole); they are read again as they are iterated, so nothing is
+    /// allocated.
+    static func fragments(in bytes: ArraySlice<UInt8>) throws(DTLSError) -> Fragments {
+        var check = ByteReader(bytes)
+        while !check.isEmpty { _ = try read(from: &check) }
+        return Fragments(reader: ByteReader(bytes))
+    }
+
+    struct Fragments: Sequence, IteratorProtocol {
+        fileprivate var reader: ByteReader
+
+        mutating func next() -> HandshakeFragment? {
+            reader.isEmpty ? nil : try? HandshakeFragment.read(from: &reader)
         }
-        return fragments
+    }
+
+    private static func read(from reader: inout ByteReader) throws(DTLSError) -> HandshakeFragment {
+        let type = try reader.u8("handshake type")
+        let length = try reader.u24("handshake length")
+        let sequence = try reader.u16("message_seq")
+        let offset = try reader.u24("fragment_offset")
+        let fragmentLength = try reader.u24("fragment_length")
+        guard offset + fragmentLength <= length else {
+            throw .decodeError("handshake fragment \(offset)+\(fragmentLength) beyond length \(length)")
+        }
+        let body = try reader.bytes(fragmentLength, "handshake fragment")
+        return HandshakeFragment(type: type, length: length, messageSequence: sequence, offset: offset, body: body)
     }
 
     func encode(into out: inout [UInt8]) {
@@ -76,12 +91,17 @@ struct HandshakeFragment {
     static func transcriptBytes(type: UInt8, sequence: UInt16, body: some Collection<UInt8>) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(headerLength + body.count)
+        appendTranscriptBytes(type: type, sequence: sequence, body: body, to: &out)
+        return out
+    }
+
+    /// Appends the message as the transcript sees it to `out`, without an intermediate copy.
+    static func appendTranscriptBytes(type: UInt8, sequence: UInt16, body: some Collection<UInt8>, to out: inout [UInt8]) {
         out.append(type)
         out.append(u24: body.count)
         out.append(u16: sequence)
         out.append(u24: 0)
         out.append(u24: body.count)
         out.append(contentsOf: body)
-        return out
     }
 }

@@ -36,15 +36,17 @@ struct Reassembler {
     private struct Partial {
         var type: UInt8
         var body: [UInt8]
-        /// Sorted, disjoint, non-adjacent byte ranges received so far.
+        /// Sorted, disjoint, non-adjacent byte ranges received so far (unused once `isWhole`).
         var received: [Range<Int>] = []
+        /// Every byte has arrived (the usual case, a message in one fragment, never needs `received`).
+        var isWhole = false
 
-        var isComplete: Bool { received.count == 1 && received[0] == 0..<body.count || body.isEmpty }
+        var isComplete: Bool { isWhole || received.count == 1 && received[0] == 0..<body.count || body.isEmpty }
 
         /// Whether `bytes` at `offset` agree with every byte already received in their range.
         func agrees(_ bytes: ArraySlice<UInt8>, at offset: Int) -> Bool {
             let range = offset..<offset + bytes.count
-            for existing in received where existing.overlaps(range) {
+            for existing in isWhole ? [0..<body.count] : received where existing.overlaps(range) {
                 let overlap = existing.clamped(to: range)
                 let shift = bytes.startIndex - offset
                 guard body[overlap].elementsEqual(bytes[(overlap.lowerBound + shift)..<(overlap.upperBound + shift)])
@@ -54,6 +56,7 @@ struct Reassembler {
         }
 
         mutating func insert(_ range: Range<Int>) {
+            guard !isWhole else { return }
             var merged = range
             var kept: [Range<Int>] = []
             for existing in received {
@@ -121,6 +124,11 @@ struct Reassembler {
                 return .refused(.limitExceeded("reassembly buffers over \(maximumBufferedBytes) bytes"))
             }
             bufferedBytes += fragment.length
+            if isWholeMessage {
+                // The usual case: the message came in one fragment, so it is copied once and done.
+                partials[sequence] = Partial(type: fragment.type, body: Array(fragment.body), isWhole: true)
+                return .accepted
+            }
             partial = Partial(type: fragment.type, body: [UInt8](repeating: 0, count: fragment.length))
         }
         if !fragment.body.isEmpty {

@@ -22,13 +22,26 @@ struct HelloExtensions {
     init(parsing reader: inout ByteReader) throws(DTLSError) {
         guard !reader.isEmpty else { return }
         var block = ByteReader(try reader.vector(lengthWidth: 2, 0...0xFFFF, "extensions"))
-        var seen = Set<UInt16>()
+        // A hello has a dozen or two extensions: those are checked for repeats by a scan; a
+        // hostile one with thousands gets a set, so the check never turns quadratic.
+        var seen: Set<UInt16>?
+        entries.reserveCapacity(min(block.remaining / 4, Self.scanLimit))
         while !block.isEmpty {
             let type = try block.u16("extension type")
             let data = try block.vector(lengthWidth: 2, 0...0xFFFF, "extension data")
-            guard seen.insert(type).inserted else { throw .decodeError("extension \(type) repeated") }
+            let repeated = if seen != nil { !seen!.insert(type).inserted } else { entries.contains { $0.type == type } }
+            guard !repeated else { throw .decodeError("extension \(type) repeated") }
             entries.append((type, data))
+            if seen == nil, entries.count == Self.scanLimit { seen = Set(entries.map(\.type)) }
         }
+    }
+
+    /// Up to this many extensions, repeats are found by scanning the list.
+    private static let scanLimit = 32
+
+    /// The size of `encode(into:)`'s output.
+    var encodedByteCount: Int {
+        entries.isEmpty ? 0 : entries.reduce(2) { $0 + 4 + $1.data.count }
     }
 
     subscript(type: UInt16) -> ArraySlice<UInt8>? { entries.first { $0.type == type }?.data }

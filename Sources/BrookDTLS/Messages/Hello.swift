@@ -22,6 +22,7 @@ struct ClientHello {
         var suites = ByteReader(try reader.vector(lengthWidth: 2, 2...0xFFFE, "cipher_suites"))
         guard suites.remaining % 2 == 0 else { throw .decodeError("cipher_suites: odd length") }
         cipherSuites = []
+        cipherSuites.reserveCapacity(suites.remaining / 2)
         while !suites.isEmpty { cipherSuites.append(try suites.u16("cipher suite")) }
         compressionMethods = Array(try reader.vector(lengthWidth: 1, 1...255, "compression_methods"))
         extensions = try HelloExtensions(parsing: &reader)
@@ -30,6 +31,8 @@ struct ClientHello {
 
     func encode() -> [UInt8] {
         var out: [UInt8] = []
+        out.reserveCapacity(2 + 32 + 1 + sessionID.count + 1 + cookie.count + 2 + 2 * cipherSuites.count
+                            + 1 + compressionMethods.count + extensions.encodedByteCount)
         out.append(u16: clientVersion)
         out.append(contentsOf: random)
         out.appendVector(lengthWidth: 1) { $0.append(contentsOf: sessionID) }
@@ -68,6 +71,7 @@ struct ServerHello {
 
     func encode() -> [UInt8] {
         var out: [UInt8] = []
+        out.reserveCapacity(2 + 32 + 1 + sessionID.count + 2 + 1 + extensions.encodedByteCount)
         out.append(u16: serverVersion)
         out.append(contentsOf: random)
         out.appendVector(lengthWidth: 1) { $0.append(contentsOf: sessionID) }

@@ -36,20 +36,31 @@ struct RecordHeader: Equatable {
         out.append(u16: UInt16(truncatingIfNeeded: length))
     }
 
-    /// Splits a datagram into records. A malformed tail ends the walk: RFC 6347 §4.1.2.7 says
-    /// invalid records are silently discarded, and the rest of the datagram cannot be framed.
+    /// The records of a datagram, in order, read as they are iterated (nothing is allocated). A
+    /// malformed tail ends the walk: RFC 6347 §4.1.2.7 says invalid records are silently
+    /// discarded, and the rest of the datagram cannot be framed.
+    static func records(in datagram: ArraySlice<UInt8>) -> Records { Records(reader: ByteReader(datagram)) }
+
+    /// `records(in:)` collected into an array.
     static func split(datagram: ArraySlice<UInt8>) -> [(header: RecordHeader, fragment: ArraySlice<UInt8>)] {
-        var records: [(RecordHeader, ArraySlice<UInt8>)] = []
-        var reader = ByteReader(datagram)
-        while reader.remaining >= byteCount {
-            guard let type = try? reader.u8("record type"), let version = try? reader.u16("record version"),
+        Array(records(in: datagram))
+    }
+
+    struct Records: Sequence, IteratorProtocol {
+        fileprivate var reader: ByteReader
+
+        mutating func next() -> (header: RecordHeader, fragment: ArraySlice<UInt8>)? {
+            guard reader.remaining >= byteCount,
+                  let type = try? reader.u8("record type"), let version = try? reader.u16("record version"),
                   let epoch = try? reader.u16("epoch"), let sequence = try? reader.u48("sequence"),
                   let length = try? reader.u16("record length"), Int(length) <= maximumFragmentLength,
                   let fragment = try? reader.bytes(Int(length), "record fragment")
-            else { break }
-            records.append((RecordHeader(contentType: type, version: version, epoch: epoch,
-                                         sequenceNumber: sequence, length: Int(length)), fragment))
+            else {
+                reader = ByteReader([])  // a malformed record ends the datagram
+                return nil
+            }
+            return (RecordHeader(contentType: type, version: version, epoch: epoch, sequenceNumber: sequence,
+                                 length: Int(length)), fragment)
         }
-        return records
     }
 }

@@ -35,24 +35,42 @@ struct RecordLayer<Crypto: DTLSCryptoProvider> {
     mutating func appendRecord(
         type: ContentType, epoch: UInt16, payload: some Collection<UInt8>, into out: inout [UInt8]
     ) throws(DTLSError) {
-        let number = nextWriteSequence(epoch: epoch)
-        guard number <= RecordHeader.maximumSequenceNumber else { throw .limitExceeded("record sequence numbers exhausted") }
-        if epoch == 0 { writeSequence0 += 1 } else { writeSequence1 += 1 }
-        var header = RecordHeader(contentType: type.rawValue, version: ProtocolVersion.dtls12, epoch: epoch,
-                                  sequenceNumber: number, length: payload.count)
         if epoch == 0 {
-            header.encode(into: &out)
-            out.append(contentsOf: payload)
+            try appendPlaintextRecord(type: type, length: payload.count, into: &out) { $0.append(contentsOf: payload) }
             return
         }
         guard let protection = writeProtection else { throw .unexpectedMessage("epoch 1 record before keys") }
+        var header = RecordHeader(contentType: type.rawValue, version: ProtocolVersion.dtls12, epoch: epoch,
+                                  sequenceNumber: try takeWriteSequence(epoch: 1), length: payload.count)
         header.length = payload.count + protection.explicitNonceLength + RecordProtection<Crypto>.tagLength
         header.encode(into: &out)
         try protection.seal(payload, header: header, into: &out)
     }
 
+    /// Appends one epoch-0 record whose `length`-byte payload `write` appends straight after the
+    /// header (no intermediate buffer).
+    mutating func appendPlaintextRecord(
+        type: ContentType, length: Int, into out: inout [UInt8], _ write: (inout [UInt8]) -> Void
+    ) throws(DTLSError) {
+        let header = RecordHeader(contentType: type.rawValue, version: ProtocolVersion.dtls12, epoch: 0,
+                                  sequenceNumber: try takeWriteSequence(epoch: 0), length: length)
+        header.encode(into: &out)
+        let start = out.count
+        write(&out)
+        assert(out.count - start == length, "record payload length")
+    }
+
+    private mutating func takeWriteSequence(epoch: UInt16) throws(DTLSError) -> UInt64 {
+        let number = nextWriteSequence(epoch: epoch)
+        guard number <= RecordHeader.maximumSequenceNumber else { throw .limitExceeded("record sequence numbers exhausted") }
+        if epoch == 0 { writeSequence0 += 1 } else { writeSequence1 += 1 }
+        return number
+    }
+
     enum Opened {
-        case plaintext([UInt8])
+        /// The record's plaintext: for epoch 0 a view of the datagram (nothing is copied), for epoch
+        /// 1 the whole of the freshly decrypted buffer.
+        case plaintext(ArraySlice<UInt8>)
         /// Epoch 1 before its keys exist: the caller may hold it until they do.
         case notYetReadable
         case dropped
@@ -61,7 +79,7 @@ struct RecordLayer<Crypto: DTLSCryptoProvider> {
     /// Authenticates and decrypts one record; replays and forgeries are dropped. Only a record that
     /// authenticates moves the replay window (RFC 6347 §4.1.2.6).
     mutating func open(header: RecordHeader, fragment: ArraySlice<UInt8>) -> Opened {
-        if header.epoch == 0 { return .plaintext(Array(fragment)) }
+        if header.epoch == 0 { return .plaintext(fragment) }
         guard header.epoch == 1 else { return .dropped }
         guard replay.check(header.sequenceNumber) else { return .dropped }
         guard let protection = readProtection else { return .notYetReadable }
@@ -70,6 +88,6 @@ struct RecordLayer<Crypto: DTLSCryptoProvider> {
             return .dropped
         }
         replay.accept(header.sequenceNumber)
-        return .plaintext(plaintext)
+        return .plaintext(plaintext[...])
     }
 }

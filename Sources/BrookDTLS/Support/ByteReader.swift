@@ -2,18 +2,25 @@
 // throws `DTLSError.decodeError` naming the field, so hostile input never traps.
 
 struct ByteReader {
-    private(set) var bytes: ArraySlice<UInt8>
+    /// The bytes being read; `cursor` is the index of the next unread one. Reads move the cursor
+    /// only, so reading an integer neither copies nor re-slices (no reference counting).
+    private let bytes: ArraySlice<UInt8>
+    private var cursor: Int
 
-    init(_ bytes: ArraySlice<UInt8>) { self.bytes = bytes }
-    init(_ bytes: [UInt8]) { self.bytes = bytes[...] }
+    init(_ bytes: ArraySlice<UInt8>) {
+        self.bytes = bytes
+        cursor = bytes.startIndex
+    }
 
-    var isEmpty: Bool { bytes.isEmpty }
-    var remaining: Int { bytes.count }
+    init(_ bytes: [UInt8]) { self.init(bytes[...]) }
+
+    var isEmpty: Bool { cursor == bytes.endIndex }
+    var remaining: Int { bytes.endIndex - cursor }
 
     mutating func u8(_ field: StaticString) throws(DTLSError) -> UInt8 {
-        guard let byte = bytes.first else { throw .decodeError("\(field): truncated") }
-        bytes = bytes.dropFirst()
-        return byte
+        guard cursor < bytes.endIndex else { throw .decodeError("\(field): truncated") }
+        defer { cursor += 1 }
+        return bytes[cursor]
     }
 
     mutating func u16(_ field: StaticString) throws(DTLSError) -> UInt16 {
@@ -30,18 +37,17 @@ struct ByteReader {
 
     /// A big-endian unsigned integer of `width` bytes (at most 8).
     mutating func uint(_ width: Int, _ field: StaticString) throws(DTLSError) -> UInt64 {
-        guard bytes.count >= width else { throw .decodeError("\(field): truncated") }
+        guard width <= 8, remaining >= width else { throw .decodeError("\(field): truncated") }
         var value: UInt64 = 0
-        for byte in bytes.prefix(width) { value = value << 8 | UInt64(byte) }
-        bytes = bytes.dropFirst(width)
+        for index in cursor..<(cursor + width) { value = value << 8 | UInt64(bytes[index]) }
+        cursor += width
         return value
     }
 
     mutating func bytes(_ count: Int, _ field: StaticString) throws(DTLSError) -> ArraySlice<UInt8> {
-        guard count >= 0, bytes.count >= count else { throw .decodeError("\(field): truncated") }
-        let out = bytes.prefix(count)
-        bytes = bytes.dropFirst(count)
-        return out
+        guard count >= 0, remaining >= count else { throw .decodeError("\(field): truncated") }
+        defer { cursor += count }
+        return bytes[cursor..<(cursor + count)]
     }
 
     /// A vector with a `lengthWidth`-byte length prefix whose length lies in `range` (RFC 5246 §4.3).
@@ -55,6 +61,6 @@ struct ByteReader {
 
     /// Throws unless every byte has been consumed.
     func expectEnd(_ field: StaticString) throws(DTLSError) {
-        guard bytes.isEmpty else { throw .decodeError("\(field): \(bytes.count) trailing bytes") }
+        guard isEmpty else { throw .decodeError("\(field): \(remaining) trailing bytes") }
     }
 }

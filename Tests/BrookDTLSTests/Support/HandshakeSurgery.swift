@@ -89,7 +89,7 @@ enum Surgery {
                 if header.epoch == 0 {
                     found.append(Array(fragment))
                 } else if case .plaintext(let bytes)? = reader?.open(header: header, fragment: fragment) {
-                    found.append(bytes)
+                    found.append(Array(bytes))
                 }
             }
         }
