@@ -130,22 +130,24 @@ final class AESRoundKeys: @unchecked Sendable {
     }
 }
 
-/// SubWord (FIPS 197 §5.2) through the bit-sliced S-box: byte j of `word` becomes bit j of each plane.
+/// SubWord (FIPS 197 §5.2) through the bit-sliced S-box: byte j of `word` becomes bit j of each
+/// plane. Everything stays in registers (no heap buffer to allocate or wipe); no branch or index
+/// depends on the key.
 private func subWord(_ word: UInt32) -> UInt32 {
-    var planes = [UInt64](repeating: 0, count: 8)
-    for p in 0..<8 {
-        for j in 0..<4 { planes[p] |= UInt64((word >> UInt32(8 * j + p)) & 1) << UInt64(j) }
+    @inline(__always) func plane(_ p: UInt32) -> UInt64 {
+        var value: UInt64 = 0
+        for j: UInt32 in 0..<4 { value |= UInt64((word >> (8 * j + p)) & 1) << UInt64(j) }
+        return value
     }
-    let s = aesSBoxCircuit(planes[7], planes[6], planes[5], planes[4], planes[3], planes[2], planes[1], planes[0])
+    @inline(__always) func unplane(_ value: UInt64, _ p: UInt32) -> UInt32 {
+        var bits: UInt32 = 0
+        for j: UInt32 in 0..<4 { bits |= UInt32(truncatingIfNeeded: (value >> UInt64(j)) & 1) << (8 * j + p) }
+        return bits
+    }
+    let s = aesSBoxCircuit(plane(7), plane(6), plane(5), plane(4), plane(3), plane(2), plane(1), plane(0))
     // Output s0 is bit 7; restore the affine constant 0x63 (bits 0, 1, 5, 6).
-    var out: [UInt64] = [~s.7, ~s.6, s.5, s.4, s.3, ~s.2, ~s.1, s.0]
-    var result: UInt32 = 0
-    for p in 0..<8 {
-        for j in 0..<4 { result |= UInt32(truncatingIfNeeded: (out[p] >> UInt64(j)) & 1) << UInt32(8 * j + p) }
-    }
-    wipe(&planes)
-    wipe(&out)
-    return result
+    return unplane(~s.7, 0) | unplane(~s.6, 1) | unplane(s.5, 2) | unplane(s.4, 3)
+        | unplane(s.3, 4) | unplane(~s.2, 5) | unplane(~s.1, 6) | unplane(s.0, 7)
 }
 
 /// Multiplication by x in GF(2^8) (public round constants only).

@@ -14,17 +14,22 @@ struct RFC6979NonceGenerator<H: HashFunction> {
         let hashLength = H.Digest.byteCount
         // bits2octets(h1) = int2octets(bits2int(h1) mod q)   (§2.3.4)
         let reducedDigest = P256Scalar.canonicalReduction(ECDSA.bits2int(digest)).bigEndianBytes
-        let seed = privateKey + reducedDigest + additionalData
         value = [UInt8](repeating: 0x01, count: hashLength)            // step b
         key = [UInt8](repeating: 0x00, count: hashLength)              // step c
-        key = mac(value + [0x00] + seed)                               // step d
+        // The seed x ‖ h1 ‖ k′ is fed to the MAC in pieces, never concatenated.
+        key = mac(value, separator: 0x00, privateKey, reducedDigest, additionalData)  // step d
         value = mac(value)                                             // step e
-        key = mac(value + [0x01] + seed)                               // step f
+        key = mac(value, separator: 0x01, privateKey, reducedDigest, additionalData)  // step f
         value = mac(value)                                             // step g
     }
 
-    private func mac(_ message: [UInt8]) -> [UInt8] {
-        Array(HMAC<H>.authenticationCode(for: message, using: SymmetricKey(data: key)))
+    /// HMAC_K(V [‖ separator ‖ seed pieces]), streamed: no message buffer is built.
+    private func mac(_ value: [UInt8], separator: UInt8? = nil, _ seed: [UInt8]...) -> [UInt8] {
+        var hmac = HMAC<H>(key: SymmetricKey(data: key))
+        hmac.update(data: value)
+        if let separator { hmac.update(data: CollectionOfOne(separator)) }
+        for piece in seed { hmac.update(data: piece) }
+        return Array(hmac.finalize())
     }
 
     /// The next candidate k in [1, n − 1] (step h). The loop repeats only when a 256-bit HMAC output
@@ -40,7 +45,7 @@ struct RFC6979NonceGenerator<H: HashFunction> {
             let candidate = t.withUnsafeBytes { ECDSA.bits2int($0) }   // h.3
             // Public: only rejected candidates (discarded) influence the verdict (SECURITY.md).
             let acceptable = declassified(candidate.lessThanMask(P256Scalar.modulus) & ~candidate.isZeroMask)
-            key = mac(value + [0x00])                                  // prepare for another candidate
+            key = mac(value, separator: 0x00)                          // prepare for another candidate
             value = mac(value)
             if acceptable != 0 { return candidate }
         }
