@@ -25,9 +25,9 @@ public struct CertificateFingerprint: Hashable, Sendable, CustomStringConvertibl
         func digest(_ data: [UInt8]) -> [UInt8] {
             switch self {
             case .sha1: return Array(Insecure.SHA1.hash(data: data))
-            case .sha256: return Array(SHA256.hash(data: data))
-            case .sha384: return Array(SHA384.hash(data: data))
-            case .sha512: return Array(SHA512.hash(data: data))
+            case .sha256: return SHA256.hash(data: data).withUnsafeBytes { Array($0) }
+            case .sha384: return SHA384.hash(data: data).withUnsafeBytes { Array($0) }
+            case .sha512: return SHA512.hash(data: data).withUnsafeBytes { Array($0) }
             }
         }
     }

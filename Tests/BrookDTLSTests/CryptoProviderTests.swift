@@ -174,7 +174,7 @@ enum RejectSignatures: FaultKind {
         // again on the reassembled hello; a check tries the previous secret only when the current
         // one does not match.
         #expect(delta["mac"] == 3)
-        // Randoms: client and server random (32 each) and two 32-byte cookie secrets.
+        // Randoms: client and server random (32 each) and two 32-byte cookie secrets (one draw).
         #expect(delta["random"] == 4 * 32)
         #expect(delta["seal"] == 2 && delta["open"] == 2, "the two Finished records")
         #expect((delta["prf"] ?? 0) >= 5 && (delta["hash"] ?? 0) >= 3)

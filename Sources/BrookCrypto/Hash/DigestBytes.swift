@@ -29,6 +29,16 @@ extension Digest {
     @inlinable
     public func makeIterator() -> DigestIterator<Self> { DigestIterator(self) }
 
+    /// Exact, so `Array(digest)` allocates once instead of growing byte by byte.
+    @inlinable
+    public var underestimatedCount: Int { Self.byteCount }
+
+    /// The bytes as one buffer, so code that takes any byte sequence copies them at once.
+    @inlinable
+    public func withContiguousStorageIfAvailable<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R? {
+        try withUnsafeBytes { try body($0.assumingMemoryBound(to: UInt8.self)) }
+    }
+
     /// The number of bytes, as on a CryptoKit digest.
     @inlinable
     public var byteCount: Int { Self.byteCount }

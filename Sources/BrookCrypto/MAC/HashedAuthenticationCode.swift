@@ -26,6 +26,15 @@ public struct HashedAuthenticationCode<H: HashFunction>: MessageAuthenticationCo
     @inlinable
     public func makeIterator() -> H.Digest.Iterator { digest.makeIterator() }
 
+    /// Exact, so `Array(code)` allocates once.
+    @inlinable
+    public var underestimatedCount: Int { H.Digest.byteCount }
+
+    @inlinable
+    public func withContiguousStorageIfAvailable<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R? {
+        try digest.withContiguousStorageIfAvailable(body)
+    }
+
     @inlinable
     public static func == (lhs: Self, rhs: Self) -> Bool { lhs.digest == rhs.digest }
 

@@ -13,6 +13,12 @@ public struct SharedSecret: Sendable, Equatable, Sequence {
 
     public func makeIterator() -> IndexingIterator<[UInt8]> { bytes.makeIterator() }
 
+    public var underestimatedCount: Int { bytes.count }
+
+    public func withContiguousStorageIfAvailable<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R? {
+        try bytes.withUnsafeBufferPointer(body)
+    }
+
     public static func == (lhs: SharedSecret, rhs: SharedSecret) -> Bool {
         ConstantTime.isEqual(lhs.bytes, rhs.bytes)
     }

@@ -22,8 +22,10 @@ struct CookieGenerator<Crypto: DTLSCryptoProvider>: Sendable {
     private var rotatedAt: Instant
 
     init(now: Instant, rng: inout some RandomNumberGenerator) {
-        current = Crypto.randomBytes(32, using: &rng)
-        previous = Crypto.randomBytes(32, using: &rng)
+        // Both secrets from one draw (one getrandom(2) call for a connection's server side).
+        let secrets = Crypto.randomBytes(64, using: &rng)
+        current = Array(secrets[0..<32])
+        previous = Array(secrets[32...])
         rotatedAt = now
     }
 

@@ -62,11 +62,11 @@ public enum BrookCryptoProvider: DTLSCryptoProvider {
     }
 
     public static func hash(sha384: Bool, _ data: [UInt8]) -> [UInt8] {
-        sha384 ? Array(SHA384.hash(data: data)) : Array(SHA256.hash(data: data))
+        sha384 ? SHA384.hash(data: data).withUnsafeBytes { Array($0) } : SHA256.hash(data: data).withUnsafeBytes { Array($0) }
     }
 
     public static func authenticationCode(key: [UInt8], message: [UInt8]) -> [UInt8] {
-        Array(HMAC<SHA256>.authenticationCode(for: message, using: SymmetricKey(data: key)))
+        HMAC<SHA256>.authenticationCode(for: message, using: SymmetricKey(data: key)).withUnsafeBytes { Array($0) }
     }
 
     public static func generateKeyShare(for group: DTLSNamedGroup, using rng: inout some RandomNumberGenerator) -> KeyShare {
@@ -87,12 +87,12 @@ public enum BrookCryptoProvider: DTLSCryptoProvider {
             switch share.key {
             case .x25519(let key):
                 let peer = try Curve25519.KeyAgreement.PublicKey(rawRepresentation: peerPublicKey)
-                return Array(try key.sharedSecretFromKeyAgreement(with: peer))
+                return try key.sharedSecretFromKeyAgreement(with: peer).withUnsafeBytes { Array($0) }
             case .secp256r1(let key):
                 // RFC 8422 §5.1.2: uncompressed points only (the x963 parser would take others).
                 guard peerPublicKey.count == 65, peerPublicKey.first == 4 else { throw CryptoKitError.invalidPublicKey }
                 let peer = try P256.KeyAgreement.PublicKey(x963Representation: peerPublicKey)
-                return Array(try key.sharedSecretFromKeyAgreement(with: peer))
+                return try key.sharedSecretFromKeyAgreement(with: peer).withUnsafeBytes { Array($0) }
             }
         } catch { throw .illegalParameter("peer key share: \(error)") }
     }

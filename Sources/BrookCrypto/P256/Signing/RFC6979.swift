@@ -29,7 +29,7 @@ struct RFC6979NonceGenerator<H: HashFunction> {
         hmac.update(data: value)
         if let separator { hmac.update(data: CollectionOfOne(separator)) }
         for piece in seed { hmac.update(data: piece) }
-        return Array(hmac.finalize())
+        return hmac.finalize().withUnsafeBytes { Array($0) }
     }
 
     /// The next candidate k in [1, n − 1] (step h). The loop repeats only when a 256-bit HMAC output
