@@ -76,7 +76,7 @@ struct Reassembler {
     var maximumBufferedBytes: Int
     /// The `message_seq` of the next message to hand out.
     private(set) var nextSequence: UInt16 = 0
-    private var partials: [UInt16: Partial] = [:]
+    private var partials = PendingMessages()
     private(set) var bufferedBytes = 0
 
     init(maximumMessageLength: Int, maximumBufferedBytes: Int) {
@@ -87,7 +87,7 @@ struct Reassembler {
     /// Restarts expecting `sequence` next, forgetting (and freeing) everything buffered.
     mutating func reset(nextSequence sequence: UInt16) {
         nextSequence = sequence
-        partials = [:]
+        partials = PendingMessages()
         bufferedBytes = 0
     }
 
@@ -157,5 +157,29 @@ struct Reassembler {
         bufferedBytes -= partial.body.count
         defer { nextSequence &+= 1 }
         return Message(type: partial.type, sequence: nextSequence, body: partial.body)
+    }
+
+    /// The messages being reassembled, by `message_seq`. There are at most `maximumPendingMessages`
+    /// of them, so a short array searched in order does better than a hash table.
+    private struct PendingMessages {
+        private var entries: [(sequence: UInt16, partial: Partial)] = []
+
+        subscript(sequence: UInt16) -> Partial? {
+            get { entries.first { $0.sequence == sequence }?.partial }
+            set {
+                if let index = entries.firstIndex(where: { $0.sequence == sequence }) {
+                    if let newValue { entries[index].partial = newValue } else { entries.remove(at: index) }
+                } else if let newValue {
+                    entries.append((sequence, newValue))
+                }
+            }
+        }
+
+        var keys: [UInt16] { entries.map(\.sequence) }
+
+        mutating func removeValue(forKey sequence: UInt16) -> Partial? {
+            guard let index = entries.firstIndex(where: { $0.sequence == sequence }) else { return nil }
+            return entries.remove(at: index).partial
+        }
     }
 }
