@@ -79,12 +79,23 @@ struct HandshakeFragment {
     }
 
     func encode(into out: inout [UInt8]) {
-        out.append(type)
-        out.append(u24: length)
-        out.append(u16: messageSequence)
-        out.append(u24: offset)
-        out.append(u24: body.count)
+        Self.appendHeader(type: type, length: length, sequence: messageSequence, offset: offset,
+                          fragmentLength: body.count, to: &out)
         out.append(contentsOf: body)
+    }
+
+    /// The 12-byte handshake header (RFC 6347 §4.2.2), written on the stack and appended at once.
+    static func appendHeader(type: UInt8, length: Int, sequence: UInt16, offset: Int, fragmentLength: Int,
+                             to out: inout [UInt8]) {
+        var scratch: (UInt64, UInt64) = (0, 0)
+        withUnsafeMutableBytes(of: &scratch) { bytes in
+            bytes[0] = type
+            bytes.storeBigEndian24(length, at: 1)
+            bytes.storeBigEndian(sequence, at: 4)
+            bytes.storeBigEndian24(offset, at: 6)
+            bytes.storeBigEndian24(fragmentLength, at: 9)
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[0..<headerLength]))
+        }
     }
 
     /// The message as the transcript sees it: one unfragmented piece (RFC 6347 §4.2.6).
@@ -97,11 +108,7 @@ struct HandshakeFragment {
 
     /// Appends the message as the transcript sees it to `out`, without an intermediate copy.
     static func appendTranscriptBytes(type: UInt8, sequence: UInt16, body: some Collection<UInt8>, to out: inout [UInt8]) {
-        out.append(type)
-        out.append(u24: body.count)
-        out.append(u16: sequence)
-        out.append(u24: 0)
-        out.append(u24: body.count)
+        appendHeader(type: type, length: body.count, sequence: sequence, offset: 0, fragmentLength: body.count, to: &out)
         out.append(contentsOf: body)
     }
 }

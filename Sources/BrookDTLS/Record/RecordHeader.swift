@@ -29,11 +29,16 @@ struct RecordHeader: Equatable {
     var epochAndSequence: UInt64 { UInt64(epoch) << 48 | sequenceNumber }
 
     func encode(into out: inout [UInt8]) {
-        out.append(contentType)
-        out.append(u16: version)
-        out.append(u16: epoch)
-        out.append(u48: sequenceNumber)
-        out.append(u16: UInt16(truncatingIfNeeded: length))
+        // Written on the stack and appended at once: one capacity check instead of thirteen.
+        var scratch: (UInt64, UInt64) = (0, 0)
+        withUnsafeMutableBytes(of: &scratch) { bytes in
+            bytes[0] = contentType
+            bytes.storeBigEndian(version, at: 1)
+            bytes.storeBigEndian(epoch, at: 3)
+            for i in 0..<6 { bytes[5 + i] = UInt8(truncatingIfNeeded: sequenceNumber >> UInt64(40 - 8 * i)) }
+            bytes.storeBigEndian(UInt16(truncatingIfNeeded: length), at: 11)
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[0..<Self.byteCount]))
+        }
     }
 
     /// The records of a datagram, in order, read as they are iterated (nothing is allocated). A

@@ -32,3 +32,18 @@ extension Array where Element == UInt8 {
         }
     }
 }
+
+extension UnsafeMutableRawBufferPointer {
+    /// Stores `value` big-endian at `offset` (bounds-checked like any subscript).
+    func storeBigEndian(_ value: UInt16, at offset: Int) {
+        self[offset] = UInt8(truncatingIfNeeded: value >> 8)
+        self[offset + 1] = UInt8(truncatingIfNeeded: value)
+    }
+
+    /// Stores the low 24 bits of `value` big-endian at `offset`.
+    func storeBigEndian24(_ value: Int, at offset: Int) {
+        self[offset] = UInt8(truncatingIfNeeded: value >> 16)
+        self[offset + 1] = UInt8(truncatingIfNeeded: value >> 8)
+        self[offset + 2] = UInt8(truncatingIfNeeded: value)
+    }
+}
