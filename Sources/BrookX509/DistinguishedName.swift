@@ -97,6 +97,8 @@ public struct DistinguishedName: Hashable, Sendable {
         guard case .primitive(let content) = node.content else { return nil }
         switch node.identifier {
         case .utf8String:
+            // ASCII (every WebRTC common name) is valid UTF-8 as it stands: no validating decoder.
+            if content.allSatisfy({ $0 < 0x80 }) { return String(decoding: content, as: UTF8.self) }
             return try valid(String(validating: content, as: UTF8.self))
         case .printableString:
             guard content.allSatisfy(isPrintableStringCharacter) else { throw X509Error.invalidName }

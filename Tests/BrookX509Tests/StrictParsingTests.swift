@@ -161,7 +161,9 @@ struct StrictParsingTests {
     @Test("Names: DirectoryString forms decode; bad strings, empty RDNs and unsorted sets are rejected")
     func names() throws {
         var parts = CertificateParts()
-        for (tag, bytes, text) in [(UInt8(0x13), Array("Printable Name".utf8), "Printable Name"),
+        for (tag, bytes, text) in [(UInt8(0x0C), Array("WebRTC".utf8), "WebRTC"),              // UTF8String, ASCII
+                                   (0x0C, Array("Brook ✓ café".utf8), "Brook ✓ café"),          // UTF8String, validated
+                                   (0x13, Array("Printable Name".utf8), "Printable Name"),
                                    (0x16, Array("ia5@example".utf8), "ia5@example"),
                                    (0x14, [0x63, 0x61, 0x66, 0xE9], "café"),
                                    (0x1E, [0x00, 0x48, 0x00, 0x69, 0xD8, 0x3D, 0xDE, 0x00], "Hi😀"),
