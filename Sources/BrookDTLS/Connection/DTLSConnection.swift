@@ -77,6 +77,10 @@ public struct DTLSEndpoint<Crypto: DTLSCryptoProvider> {
     /// answers (RFC 6347 §4.2.1, no amplification).
     var answeredHelloInDatagram = false
 
+    // Every public entry point is also compiled for `BrookCryptoProvider` (`@_specialize(exported:)`):
+    // a caller in another module cannot specialise this generic type itself, and would otherwise run
+    // the whole state machine through witness tables and runtime generic metadata.
+
     /// Creates a connection. A client sends its ClientHello right away (poll for it).
     ///
     /// The configuration is checked with `DTLSConfiguration.validate()` first: when it is invalid,
@@ -165,9 +169,9 @@ public struct DTLSEndpoint<Crypto: DTLSCryptoProvider> {
     }
 
     /// Sends application data, split into records of at most 2^14 bytes (RFC 5246 §6.2.1).
-    @_specialize(exported: true, where Crypto == BrookCryptoProvider, Data == [UInt8])
-    @_specialize(exported: true, where Crypto == BrookCryptoProvider, Data == ArraySlice<UInt8>)
-    public mutating func send<Data: Collection<UInt8>>(_ data: Data) throws(DTLSError) {
+    @_specialize(exported: true, where Crypto == BrookCryptoProvider, Bytes == [UInt8])
+    @_specialize(exported: true, where Crypto == BrookCryptoProvider, Bytes == ArraySlice<UInt8>)
+    public mutating func send<Bytes: Collection<UInt8>>(_ data: Bytes) throws(DTLSError) {
         deadlineReported = false
         guard phase == .connected else { throw .notConnected }
         let bytes = Array(data)
