@@ -6,18 +6,17 @@ import SwiftASN1
 /// other identifier still gets its dotted form from swift-asn1.
 enum KnownObjectIdentifiers {
     /// Content octets and dotted form of each known identifier.
-    static let table: [(content: [UInt8], dotted: String)] = [
-        // Algorithms (RFC 5480 §2.1.1, RFC 5758 §3.2, RFC 4055, RFC 8410 §3).
-        "1.2.840.10045.2.1", "1.2.840.10045.3.1.7", "1.3.132.0.34", "1.3.132.0.35",
-        "1.2.840.10045.4.3.2", "1.2.840.10045.4.3.3", "1.2.840.10045.4.3.4",
-        "1.2.840.113549.1.1.1", "1.2.840.113549.1.1.10", "1.2.840.113549.1.1.11",
-        "1.2.840.113549.1.1.12", "1.2.840.113549.1.1.13", "1.3.101.110", "1.3.101.112", "1.3.101.113",
-        // Name attributes (RFC 5280 §4.1.2.4, X.520).
-        "2.5.4.3", "2.5.4.6", "2.5.4.7", "2.5.4.8", "2.5.4.10", "2.5.4.11", "2.5.4.5",
-        "1.2.840.113549.1.9.1",
-        // Extensions (RFC 5280 §4.2.1).
-        "2.5.29.14", "2.5.29.15", "2.5.29.17", "2.5.29.19", "2.5.29.35", "2.5.29.37",
-    ].map { (content: contentOctets(dotted: $0), dotted: $0) }
+    static let table: [(content: [UInt8], dotted: String)] = (
+        // The signature algorithms and key identifiers the parser names, from where it names them.
+        SignatureAlgorithm.known.map(\.objectIdentifier)
+            + [CertificatePublicKey.ecPublicKeyOID, CertificatePublicKey.prime256v1OID, DistinguishedName.commonNameType]
+            // Other keys and curves (RFC 5480 §2.1.1, RFC 5480 §2.1.1.1, RFC 8410 §3): RSA, P-384, P-521, X25519.
+            + ["1.2.840.113549.1.1.1", "1.3.132.0.34", "1.3.132.0.35", "1.3.101.110"]
+            // Other name attributes (X.520): C, L, ST, O, OU, serialNumber, emailAddress.
+            + ["2.5.4.6", "2.5.4.7", "2.5.4.8", "2.5.4.10", "2.5.4.11", "2.5.4.5", "1.2.840.113549.1.9.1"]
+            // Extensions (RFC 5280 §4.2.1).
+            + ["2.5.29.14", "2.5.29.15", "2.5.29.17", "2.5.29.19", "2.5.29.35", "2.5.29.37"]
+    ).map { (content: contentOctets(dotted: $0), dotted: $0) }
 
     /// The dotted form of an OBJECT IDENTIFIER node. A known identifier's content octets are a
     /// valid encoding by construction; any other is validated and formatted by swift-asn1.

@@ -57,7 +57,7 @@ public enum SignatureAlgorithm: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    private static let known: [SignatureAlgorithm] = [
+    static let known: [SignatureAlgorithm] = [
         .ecdsaWithSHA256, .ecdsaWithSHA384, .ecdsaWithSHA512, .sha256WithRSAEncryption,
         .sha384WithRSAEncryption, .sha512WithRSAEncryption, .rsassaPSS, .ed25519, .ed448,
     ]

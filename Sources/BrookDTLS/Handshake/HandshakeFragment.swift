@@ -43,11 +43,6 @@ struct HandshakeFragment {
     var offset: Int
     var body: ArraySlice<UInt8>
 
-    /// Parses every fragment in a handshake record's plaintext.
-    static func parseAll(_ bytes: ArraySlice<UInt8>) throws(DTLSError) -> [HandshakeFragment] {
-        Array(try fragments(in: bytes))
-    }
-
     /// The fragments in a handshake record's plaintext, once all of them are known to frame (the
     /// record is taken or refused whole); they are read again as they are iterated, so nothing is
     /// allocated.
@@ -98,15 +93,7 @@ struct HandshakeFragment {
         }
     }
 
-    /// The message as the transcript sees it: one unfragmented piece (RFC 6347 §4.2.6).
-    static func transcriptBytes(type: UInt8, sequence: UInt16, body: some Collection<UInt8>) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(headerLength + body.count)
-        appendTranscriptBytes(type: type, sequence: sequence, body: body, to: &out)
-        return out
-    }
-
-    /// Appends the message as the transcript sees it to `out`, without an intermediate copy.
+    /// Appends the message as the transcript sees it, one unfragmented piece (RFC 6347 §4.2.6), to `out`.
     static func appendTranscriptBytes(type: UInt8, sequence: UInt16, body: some Collection<UInt8>, to out: inout [UInt8]) {
         appendHeader(type: type, length: body.count, sequence: sequence, offset: 0, fragmentLength: body.count, to: &out)
         out.append(contentsOf: body)

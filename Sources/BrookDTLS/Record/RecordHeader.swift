@@ -46,11 +46,6 @@ struct RecordHeader: Equatable {
     /// discarded, and the rest of the datagram cannot be framed.
     static func records(in datagram: ArraySlice<UInt8>) -> Records { Records(reader: ByteReader(datagram)) }
 
-    /// `records(in:)` collected into an array.
-    static func split(datagram: ArraySlice<UInt8>) -> [(header: RecordHeader, fragment: ArraySlice<UInt8>)] {
-        Array(records(in: datagram))
-    }
-
     struct Records: Sequence, IteratorProtocol {
         fileprivate var reader: ByteReader
 

@@ -12,10 +12,6 @@ extension Array where Element == UInt8 {
         append(UInt8(truncatingIfNeeded: value))
     }
 
-    mutating func append(u48 value: UInt64) {
-        for shift in stride(from: 40, through: 0, by: -8) { append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
-    }
-
     mutating func append(u64 value: UInt64) {
         for shift in stride(from: 56, through: 0, by: -8) { append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
     }
