@@ -7,8 +7,6 @@ struct ConnectionSlot {
     let peer: TransportAddress
     /// The deadline pushed on the heap for this connection, if any.
     var scheduled: Instant?
-    /// RFC 5705 keying material taken the moment the handshake completed.
-    var keyingMaterial: [UInt8]?
     var isDirty = false
     var isConnected = false
 }

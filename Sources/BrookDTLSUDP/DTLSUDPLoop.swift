@@ -11,6 +11,13 @@ import Glibc
 /// Each `step` waits once, then drains every datagram already queued on the socket (up to
 /// `maximumDatagramsPerStep`), sending each connection's output as soon as the datagram that caused
 /// it is handled; timers come from a deadline heap. A step costs what it touched, not what is held.
+///
+/// A new ClientHello from the address of an established connection (a client that lost its state,
+/// RFC 6347 §4.2.8) goes through the cookie gate, even when the configuration skips the exchange
+/// (clients must always be ready for one, §5); once a cookie verifies, the old connection is
+/// abandoned (`.closed(.peerRestarted)`) and a new handshake begins. A forged ClientHello therefore
+/// never ends an association. Set `DTLSConfiguration.idleTimeout` to drop established peers that
+/// go quiet.
 public final class DTLSUDPLoop {
     public enum Role {
         case client(peer: TransportAddress)
@@ -21,8 +28,7 @@ public final class DTLSUDPLoop {
     public struct Event {
         public let peer: TransportAddress
         public let event: DTLSEvent
-        /// With `.connected`, when `keyingMaterialExport` is set: the RFC 5705 export, taken the
-        /// moment the handshake completed (so it is there even if the peer closed in the same datagram).
+        /// With `.connected`, when `keyingMaterialExport` is set: the RFC 5705 export.
         public let keyingMaterial: [UInt8]?
     }
 
@@ -49,6 +55,8 @@ public final class DTLSUDPLoop {
     private var gate: DTLSHelloGate
     private var table = ConnectionTable()
     private var connected: Set<TransportAddress> = []
+    /// Events of the loop's own making (a connection abandoned for a restart), reported by the next flush.
+    private var loopEvents: [Event] = []
 
     public init(socket: UDPSocket, role: Role, configuration: DTLSConfiguration) {
         self.socket = socket
@@ -125,8 +133,13 @@ public final class DTLSUDPLoop {
         statistics.datagramsReceived += 1
         statistics.bytesReceived += bytes.count
         if let index = table.index(of: peer) {
-            feed(index, bytes, now: now)
-            return
+            guard DatagramRecords.startsWithClientHello(bytes), table.slots[index]!.connection.opensNewHandshake(bytes)
+            else { return feed(index, bytes, now: now) }
+            // RFC 6347 §4.2.8: the old association stays until a cookie proves the new client is there.
+            guard let hello = passGate(bytes, from: peer, now: now) else { return }
+            abandon(index, reason: .peerRestarted)
+            statistics.restarts += 1
+            return startServerConnection(peer, first: hello, now: now)
         }
         // A client hears only its server; a server admits new peers through the gate.
         guard case .server(let maximum) = role else { return }
@@ -134,28 +147,39 @@ public final class DTLSUDPLoop {
             statistics.droppedAtCapacity += 1
             return
         }
-        var serverConfiguration = configuration
-        var first = bytes
         if configuration.cookieExchange {
-            switch gate.judge(datagram: bytes, peerIdentity: peer.cookieIdentity, now: now) {
-            case .drop:
-                statistics.droppedByGate += 1
-                return
-            case .reply(let verifyRequest):
-                transmit(verifyRequest, to: peer)
-                statistics.helloVerifyRequests += 1
-                statistics.helloVerifyRequestBytes += verifyRequest.count
-                statistics.answeredHelloBytes += bytes.count
-                if verifyRequest.count > bytes.count { statistics.amplifyingReplies += 1 }
-                return
-            case .admit(let hello):
-                serverConfiguration.cookieExchange = false
-                first = hello
-            }
-        } else if !DatagramRecords.startsWithClientHello(bytes) {
+            guard let hello = passGate(bytes, from: peer, now: now) else { return }
+            startServerConnection(peer, first: hello, now: now)
+        } else if DatagramRecords.startsWithClientHello(bytes) {
+            startServerConnection(peer, first: bytes, now: now)
+        } else {
             statistics.droppedByGate += 1
-            return
         }
+    }
+
+    /// Puts a datagram through the cookie gate: the ClientHello to start a connection with once its
+    /// cookie verifies; otherwise nil, after answering with a HelloVerifyRequest or dropping it.
+    private func passGate(_ bytes: [UInt8], from peer: TransportAddress, now: Instant) -> [UInt8]? {
+        switch gate.judge(datagram: bytes, peerIdentity: peer.cookieIdentity, now: now) {
+        case .drop:
+            statistics.droppedByGate += 1
+            return nil
+        case .reply(let verifyRequest):
+            transmit(verifyRequest, to: peer)
+            statistics.helloVerifyRequests += 1
+            statistics.helloVerifyRequestBytes += verifyRequest.count
+            statistics.answeredHelloBytes += bytes.count
+            if verifyRequest.count > bytes.count { statistics.amplifyingReplies += 1 }
+            return nil
+        case .admit(let hello):
+            return hello
+        }
+    }
+
+    /// Creates a server connection for `peer` (its cookie, if any, already checked) and feeds it `first`.
+    private func startServerConnection(_ peer: TransportAddress, first: [UInt8], now: Instant) {
+        var serverConfiguration = configuration
+        serverConfiguration.cookieExchange = false
         let connection = DTLSConnection(role: .server, configuration: serverConfiguration,
                                         peerIdentity: peer.cookieIdentity, now: now)
         let index = table.insert(connection, peer: peer)
@@ -163,23 +187,16 @@ public final class DTLSUDPLoop {
         feed(index, first, now: now)
     }
 
-    /// Hands a datagram to a connection. Until its handshake completes (and when an export is asked
-    /// for), records go in one at a time so the keying material is taken right after the Finished
-    /// that completes it, before a close_notify in the same datagram ends the connection.
+    /// Forgets a connection without a word to the peer (which has lost its keys) and reports why.
+    private func abandon(_ index: Int, reason: DTLSCloseReason) {
+        guard let slot = table.slots[index] else { return }
+        if slot.isConnected { connected.remove(slot.peer) }
+        table.remove(at: index)
+        loopEvents.append(Event(peer: slot.peer, event: .closed(reason), keyingMaterial: nil))
+    }
+
     private func feed(_ index: Int, _ bytes: [UInt8], now: Instant) {
-        if let export = keyingMaterialExport, table.slots[index]?.keyingMaterial == nil,
-           table.slots[index]?.connection.isConnected == false {
-            for record in DatagramRecords.split(bytes) {
-                table.slots[index]!.connection.handle(datagram: record, now: now)
-                if table.slots[index]!.keyingMaterial == nil, table.slots[index]!.connection.isConnected,
-                   let negotiated = table.slots[index]!.connection.negotiatedParameters {
-                    table.slots[index]!.keyingMaterial = try? table.slots[index]!.connection.exportKeyingMaterial(
-                        label: export.label, length: export.length(negotiated))
-                }
-            }
-        } else {
-            table.slots[index]!.connection.handle(datagram: bytes, now: now)
-        }
+        table.slots[index]!.connection.handle(datagram: bytes, now: now)
         table.markDirty(index)
     }
 
@@ -187,6 +204,8 @@ public final class DTLSUDPLoop {
 
     /// Sends what the touched connections queued, collects their events and forgets closed ones.
     private func flush(into events: inout [Event]) {
+        events += loopEvents
+        loopEvents.removeAll()
         for index in table.takeDirty() {
             guard var slot = table.slots[index] else { continue }
             table.slots[index] = nil  // keep the connection's buffers uniquely referenced while polling
@@ -200,10 +219,14 @@ public final class DTLSUDPLoop {
                 case .event(let event):
                     var material: [UInt8]?
                     switch event {
-                    case .connected:
+                    case .connected(let negotiated):
                         slot.isConnected = true
                         connected.insert(slot.peer)
-                        material = slot.keyingMaterial
+                        // Still there if the peer closed in the datagram that completed the handshake.
+                        if let export = keyingMaterialExport {
+                            material = try? slot.connection.exportKeyingMaterial(label: export.label,
+                                                                                 length: export.length(negotiated))
+                        }
                     case .closed:
                         closed = true
                     default:

@@ -14,7 +14,8 @@ public struct DTLSUDPStatistics: Sendable, Equatable {
     public var answeredHelloBytes = 0
     /// HelloVerifyRequests larger than the datagram they answered (amplification; should stay 0).
     public var amplifyingReplies = 0
-    /// Datagrams from addresses without a connection that the gate dropped (garbage, partial hellos).
+    /// Datagrams the gate dropped: from addresses without a connection (garbage, partial hellos), or
+    /// a restart's ClientHello fragments from an established peer before its cookie verified.
     public var droppedByGate = 0
     /// Datagrams dropped because the connection table was full.
     public var droppedAtCapacity = 0
@@ -25,6 +26,8 @@ public struct DTLSUDPStatistics: Sendable, Equatable {
     public var connected = 0
     /// `sendto` calls that failed.
     public var sendFailures = 0
+    /// Established connections replaced by a new handshake from the same address (RFC 6347 §4.2.8).
+    public var restarts = 0
 
     public init() {}
 }

@@ -39,12 +39,17 @@ struct DTLSServerCommand: ParsableCommand {
     @Option(help: "Print a 'stats: {…}' line of socket and connection counters on stderr every N seconds.")
     var statsInterval: Double?
 
+    @Option(help: "Close an established connection after this many seconds without a record from its peer (0: never).")
+    var idleTimeout: Double = 300
+
     @OptionGroup var options: DTLSEndpointOptions
 
     func run() throws {
         try reportingFailures {
             guard maxConnections > 0 else { throw ValidationError("--max-connections must be positive") }
-            let configuration = try options.makeConfiguration()
+            guard idleTimeout >= 0, idleTimeout <= 86_400 * 365 else { throw ValidationError("--idle-timeout must be 0…31536000") }
+            var configuration = try options.makeConfiguration()
+            if idleTimeout > 0 { configuration.idleTimeout = .milliseconds(Int64(idleTimeout * 1000)) }
             let address = try TransportAddress.resolve(listen)[0]
             let loop = try DTLSUDPLoop(bind: address, role: .server(maximumConnections: once ? 1 : maxConnections),
                                        configuration: configuration)

@@ -77,6 +77,11 @@ struct DTLSRelay {
             case .peerAlert(let alert): failure = "peer sent fatal alert \(alert)"
             case .error(let error): failure = oneLine(error)
             case .handshakeTimeout: failure = "handshake timed out"
+            case .idleTimeout: failure = "idle timeout: nothing from the peer for --idle-timeout seconds"
+            case .peerRestarted:
+                // The peer lost the connection and began another from the same address: it goes on.
+                printError("restarted: \(item.peer)")
+                return nil
             }
             if let failure { printError("error: \(item.peer): \(failure)") }
             if stopAfterFirstClose { return failure == nil ? .success : .failure }
@@ -93,7 +98,7 @@ struct DTLSRelay {
             ("answered_hello_bytes", s.answeredHelloBytes), ("amplifying_replies", s.amplifyingReplies),
             ("dropped_by_gate", s.droppedByGate), ("dropped_at_capacity", s.droppedAtCapacity),
             ("connections_created", s.connectionsCreated), ("connections", s.connections),
-            ("connected", s.connected), ("send_failures", s.sendFailures),
+            ("connected", s.connected), ("send_failures", s.sendFailures), ("restarts", s.restarts),
         ]
         printError("stats: {" + fields.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}")
     }

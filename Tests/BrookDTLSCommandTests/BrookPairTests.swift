@@ -105,4 +105,20 @@ import Testing
         let stats = try #require(lastStats(server.process))
         #expect(stats["connections_created"] == 3 && stats["connections"] == 0, "\(stats)")
     }
+
+    @Test("--idle-timeout: the server closes a peer that stays quiet, with close_notify; the client exits 0")
+    func idleTimeout() throws {
+        let server = try BrookServer(["--idle-timeout", "0.5", "--stats-interval", "0.1"])
+        defer { server.process.kill() }
+        let client = try brookClient(server.address, [])
+        defer { client.kill() }
+        #expect(client.stderrLine(startingWith: "keying-material: ") != nil, "client: \(client.stderr)")
+        // Silent, stdin open: only the server's idle timer can end it.
+        #expect(client.waitForExit(seconds: 10) == 0, "client: \(client.stderr)")
+        let idleLine = server.process.stderrLine(startingWith: "error: ")
+        #expect(idleLine?.contains("idle timeout") == true, "\(server.process.stderr)")
+        Thread.sleep(forTimeInterval: 0.3)
+        let stats = try #require(lastStats(server.process))
+        #expect(stats["connections_created"] == 1 && stats["connections"] == 0, "\(stats)")
+    }
 }

@@ -93,6 +93,7 @@ import Testing
         (["client", "--connect", "127.0.0.1:9", "--srtp-profiles", "SRTP_NULL"], "error: unknown SRTP profile SRTP_NULL"),
         (["client", "--connect", "127.0.0.1:9", "--expect-fingerprint", "md5 00"],
          "error: --expect-fingerprint 'md5 00' is not an SDP fingerprint (invalidFingerprint)"),
+        (["server", "--listen", "127.0.0.1:0", "--idle-timeout", "1e9"], "error: --idle-timeout must be 0…31536000"),
     ] as [([String], String?)])
     func setupFailures(arguments: [String], expected: String?) throws {
         let process = try CommandProcess(CommandEnvironment.brook, ["dtls"] + arguments)

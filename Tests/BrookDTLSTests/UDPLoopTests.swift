@@ -5,8 +5,9 @@ import BrookSansIO
 import Testing
 
 /// The UDP adapter on loopback: one server socket serving several clients at once, while another
-/// address floods it with garbage and cookieless ClientHellos that must not create state; IPv6; and
-/// the keying material of a connection the peer closes in the very datagram that completes it.
+/// address floods it with garbage and cookieless ClientHellos that must not create state; IPv6; the
+/// keying material of a connection the peer closes in the very datagram that completes it; and a
+/// client that comes back from the same address after losing its state (RFC 6347 §4.2.8).
 @Suite struct UDPLoopTests {
     static let loopbackV4 = TransportAddress(ip: .loopbackV4, port: 0)
     static let loopbackV6 = TransportAddress(ip: .loopbackV6, port: 0)
@@ -98,5 +99,61 @@ import Testing
         #expect(serverMaterial != nil && connected.keyingMaterial == serverMaterial)
         #expect(clientEvents.contains { if case .closed(.peerClosed) = $0.event { true } else { false } })
         #expect(client.connectionCount == 0)
+    }
+
+    /// Steps `loops` until `done` holds for the events collected from them (or 20 s pass).
+    static func step(_ loops: [DTLSUDPLoop], until done: ([[DTLSUDPLoop.Event]]) -> Bool) -> [[DTLSUDPLoop.Event]] {
+        var events = Array(repeating: [DTLSUDPLoop.Event](), count: loops.count)
+        let end = monotonicNow() + .seconds(20)
+        while monotonicNow() < end && !done(events) {
+            for (index, loop) in loops.enumerated() { events[index] += loop.step(maximumWait: .milliseconds(2)).events }
+        }
+        return events
+    }
+
+    static func isConnected(_ item: DTLSUDPLoop.Event) -> Bool { if case .connected = item.event { true } else { false } }
+
+    /// The client's state is lost (its loop is gone); from its address, a cookieless ClientHello only
+    /// earns a HelloVerifyRequest — even with the server's cookie exchange off — and leaves the old
+    /// association up; the rebooted client's whole handshake then replaces it.
+    @Test("a client restarting from the same address replaces its old connection once its cookie verifies",
+          arguments: [true, false])
+    func restartFromSameAddress(cookieExchange: Bool) throws {
+        var serverConfiguration = Identity.configuration(Identity.server, expecting: Identity.client)
+        serverConfiguration.cookieExchange = cookieExchange
+        let server = try DTLSUDPLoop(bind: Self.loopbackV4, role: .server(maximumConnections: 4), configuration: serverConfiguration)
+        let clientConfiguration = Identity.configuration(Identity.client, expecting: Identity.server)
+        var first: DTLSUDPLoop? = try DTLSUDPLoop(bind: Self.loopbackV4, role: .client(peer: server.localAddress),
+                                                  configuration: clientConfiguration)
+        let clientAddress = first!.localAddress
+        let before = Self.step([first!, server]) { $0[0].contains(where: Self.isConnected) && $0[1].contains(where: Self.isConnected) }
+        #expect(before[1].contains(where: Self.isConnected) && server.connectedPeers == [clientAddress])
+        first = nil  // the client's state is gone; its address is free again
+
+        // The rebooted client's loop, not stepped yet: first its socket carries a lone cookieless ClientHello.
+        let second = try DTLSUDPLoop(bind: clientAddress, role: .client(peer: server.localAddress), configuration: clientConfiguration)
+        let raw = second.socket
+        var rebooted = DTLSConnection(role: .client, configuration: clientConfiguration, now: .zero, rng: SeededGenerator(seed: 50))
+        guard case .transmit(let cookielessHello) = rebooted.pollOutput() else { Issue.record("no hello"); return }
+        try raw.send(cookielessHello, to: server.localAddress)
+        var reply: [UInt8]?
+        let end = monotonicNow() + .seconds(10)
+        while reply == nil && monotonicNow() < end {
+            #expect(server.step(maximumWait: .milliseconds(2)).events.isEmpty)
+            reply = (try raw.receive(timeout: .milliseconds(2)))?.bytes
+        }
+        #expect(reply.map { $0.count > 25 && $0[0] == 22 && $0[13] == 3 } == true, "a HelloVerifyRequest")
+        #expect(server.connectedPeers == [clientAddress] && server.statistics.restarts == 0)
+
+        let after = Self.step([second, server]) { $0[0].contains(where: Self.isConnected) && $0[1].contains(where: Self.isConnected) }
+        #expect(after[0].contains(where: Self.isConnected))
+        #expect(after[1].contains { if case .closed(.peerRestarted) = $0.event { $0.peer == clientAddress } else { false } })
+        #expect(after[1].contains(where: Self.isConnected))
+        #expect(server.connectedPeers == [clientAddress] && server.connectionCount == 1)
+        #expect(server.statistics.restarts == 1 && server.statistics.connectionsCreated == 2)
+
+        try second.send([9], to: server.localAddress)
+        let data = Self.step([second, server]) { $0[1].contains { if case .applicationData = $0.event { true } else { false } } }
+        #expect(data[1].contains { if case .applicationData([9]) = $0.event { true } else { false } })
     }
 }

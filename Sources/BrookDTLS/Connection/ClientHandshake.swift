@@ -70,7 +70,7 @@ extension DTLSEndpoint {
         case (.serverFinished, .finished):
             try verifyPeerFinished(message)
             peerFlightLastSequence = message.sequence
-            try completeHandshake()
+            try completeHandshake(now: now)
         default:
             throw .unexpectedMessage("\(type) while expecting \(expected)")
         }

@@ -75,6 +75,11 @@ public struct DTLSConfiguration: Sendable {
     public var maximumBufferedRecordBytes = 16 * 1024
     /// Outputs queued before the caller polls; beyond it, received application data is dropped.
     public var maximumQueuedOutputs = 256
+    /// Closes an established connection (close_notify, `.closed(.idleTimeout)`) once nothing
+    /// authenticated has come from the peer for this long. nil (the default): never — in WebRTC, ICE
+    /// consent freshness (RFC 7675) watches the path instead, and DTLS may rightly stay silent while
+    /// SRTP flows. A server holding many peers (`brook dtls server`) sets it so quiet ones go.
+    public var idleTimeout: Duration?
 
     public init(certificate: Certificate, privateKey: P256.Signing.PrivateKey, peerVerification: DTLSPeerVerification) {
         self.certificate = certificate

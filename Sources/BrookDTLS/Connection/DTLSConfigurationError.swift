@@ -55,5 +55,6 @@ extension DTLSConfiguration {
         guard maximumBufferedRecords >= 0, maximumBufferedRecordBytes >= 0 else {
             throw .invalidLimit("negative record buffer limit")
         }
+        if let idleTimeout, idleTimeout <= .zero { throw .invalidLimit("idleTimeout \(idleTimeout)") }
     }
 }

@@ -14,6 +14,7 @@ extension DTLSEndpoint {
             return
         case .plaintext(let bytes): plaintext = bytes
         }
+        if header.epoch != 0 { lastAuthenticatedReceipt = now }
         switch ContentType(rawValue: header.contentType) {
         case .handshake:
             processHandshake(plaintext, header: header, now: now)
@@ -36,6 +37,7 @@ extension DTLSEndpoint {
                 return
             }
             guard phase == .connected else { return }
+            if lastFlightExpiry != nil { releaseLastFlight() }
             guard outputs.count - outputHead < configuration.maximumQueuedOutputs else {
                 droppedApplicationRecords += 1
                 return

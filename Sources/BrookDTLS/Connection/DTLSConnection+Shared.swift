@@ -101,7 +101,7 @@ extension DTLSEndpoint {
     /// Enters the connected phase, reports the negotiated parameters and frees what the handshake
     /// no longer needs: transcript, hellos, key share, reassembly buffers and, on the client, its
     /// last flight (nothing answers it any more). The server keeps flight 6 for RFC 6347 §4.2.4.
-    mutating func completeHandshake() throws(DTLSError) {
+    mutating func completeHandshake(now: Instant) throws(DTLSError) {
         guard let suite = handshake.suite, let group = handshake.group, let certificate = handshake.peerCertificate
         else { throw .unexpectedMessage("handshake completed without parameters") }
         retransmitDeadline = nil
@@ -125,6 +125,7 @@ extension DTLSEndpoint {
         reassembler.reset(nextSequence: reassembler.nextSequence)
         cookies = nil
         if role == .client { flight = Flight() }
+        startEstablishedTimers(now: now)
     }
 
     /// The extensions both hellos carry: extended_master_secret (RFC 7627) and an empty

@@ -13,8 +13,10 @@ public typealias DTLSConnection = DTLSEndpoint<BrookCryptoProvider>
 ///
 /// Once connected it keeps only what an open connection needs: record keys and the replay window,
 /// the exporter's secrets, the negotiated parameters and, on the server, its last flight (RFC 6347
-/// §4.2.4: it is sent again if the client's last flight reappears). Transcript, hellos, key share
-/// and reassembly buffers are freed.
+/// §4.2.4: it is sent again if the client's last flight reappears, until the client's first
+/// application data shows it finished or 2 × MSL has passed). Transcript, hellos, key share and
+/// reassembly buffers are freed. After a close only the exporter's secrets stay (so keying material
+/// can still be exported from a connection the peer closed at once), until the value is dropped.
 public struct DTLSEndpoint<Crypto: DTLSCryptoProvider> {
     public enum Role: Sendable, Equatable {
         case client
@@ -52,6 +54,15 @@ public struct DTLSEndpoint<Crypto: DTLSCryptoProvider> {
     var currentTimeout: Duration
     var initialTimeout: Duration
     var handshakeDeadline: Instant?
+
+    // Timers of an established connection, each moved only when it fires (so traffic never
+    // reschedules the caller's timer)
+    /// When the peer last sent an authenticated (epoch-1) record.
+    var lastAuthenticatedReceipt = Instant.zero
+    /// When `handleTimeout` next compares `lastAuthenticatedReceipt` with `configuration.idleTimeout`.
+    var idleCheckDeadline: Instant?
+    /// Server: when flight 6 stops being kept for a repeated client flight 5 (RFC 6347 §4.2.4).
+    var lastFlightExpiry: Instant?
 
     // Server cookies (until the ClientHello is accepted)
     var cookies: CookieGenerator<Crypto>?
@@ -146,10 +157,16 @@ public struct DTLSEndpoint<Crypto: DTLSCryptoProvider> {
 
     /// Handles an expired timer: retransmits the current flight (RFC 6347 §4.2.4.1) or gives up once
     /// the handshake timeout has passed. The retransmission comes out of the very next `pollOutput`.
+    /// Once connected: closes an idle connection (`DTLSConfiguration.idleTimeout`) and lets the
+    /// server's last flight go after 2 × MSL.
     @_specialize(exported: true, where Crypto == BrookCryptoProvider)
     public mutating func handleTimeout(now: Instant) {
         deadlineReported = false
-        guard case .handshaking = phase else { return }
+        switch phase {
+        case .handshaking: break
+        case .connected: return handleEstablishedTimeout(now: now)
+        case .closed: return
+        }
         if let deadline = handshakeDeadline, now >= deadline {
             finish(.handshakeTimeout, alert: nil)
             return
@@ -194,10 +211,11 @@ public struct DTLSEndpoint<Crypto: DTLSCryptoProvider> {
         finish(.localClose, alert: .closeNotify)
     }
 
-    /// RFC 5705 keying material exporter, available once connected.
+    /// RFC 5705 keying material exporter, available once connected and still after the connection
+    /// closes (a peer may close in the very datagram that completes the handshake).
     @_specialize(exported: true, where Crypto == BrookCryptoProvider)
     public func exportKeyingMaterial(label: String, context: [UInt8]? = nil, length: Int) throws(DTLSError) -> [UInt8] {
-        guard phase == .connected, let suite = handshake.suite, let master = handshake.masterSecret else {
+        guard phase == .connected || negotiated != nil, let suite = handshake.suite, let master = handshake.masterSecret else {
             throw .notConnected
         }
         guard length > 0, length <= 1 << 16 else { throw .illegalParameter("export length \(length)") }
@@ -229,13 +247,17 @@ public struct DTLSEndpoint<Crypto: DTLSCryptoProvider> {
 
     /// When `handleTimeout` should next be called, if ever.
     public var nextDeadline: Instant? {
-        guard case .handshaking = phase else { return nil }
-        switch (retransmitDeadline, handshakeDeadline) {
-        case let (a?, b?): return min(a, b)
-        case let (a?, nil): return a
-        case let (nil, b?): return b
-        case (nil, nil): return nil
+        switch phase {
+        case .handshaking: Self.earliest(retransmitDeadline, handshakeDeadline)
+        case .connected: Self.earliest(idleCheckDeadline, lastFlightExpiry)
+        case .closed: nil
         }
+    }
+
+    private static func earliest(_ a: Instant?, _ b: Instant?) -> Instant? {
+        guard let a else { return b }
+        guard let b else { return a }
+        return min(a, b)
     }
 
     /// Output slots kept allocated between polls (an established connection sends a record or two at a time).
@@ -285,11 +307,14 @@ public struct DTLSEndpoint<Crypto: DTLSCryptoProvider> {
         phase = .closed
         retransmitDeadline = nil
         handshakeDeadline = nil
+        idleCheckDeadline = nil
+        lastFlightExpiry = nil
         flight = Flight()
         futureRecords = []
         earlyApplicationData = []
         bufferedRecordBytes = 0
-        handshake = HandshakeState()
+        // A connection that completed keeps the exporter's secrets (already all its handshake state holds).
+        if negotiated == nil { handshake = HandshakeState() }
         reassembler.reset(nextSequence: reassembler.nextSequence)
         cookies = nil
         enqueue(.event(.closed(reason)))

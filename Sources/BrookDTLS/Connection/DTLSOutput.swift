@@ -47,4 +47,10 @@ public enum DTLSCloseReason: Sendable, Equatable {
     case error(DTLSError)
     /// The handshake did not complete within the configured handshake timeout.
     case handshakeTimeout
+    /// Nothing authenticated came from the peer for `DTLSConfiguration.idleTimeout`; close_notify was sent.
+    case idleTimeout
+    /// The peer started a new handshake from the same address and proved it receives there (a valid
+    /// cookie, RFC 6347 §4.2.8): it lost this association, which was abandoned for the new one.
+    /// Reported by an adapter that keys connections by address (`DTLSUDPLoop`), not by the connection.
+    case peerRestarted
 }

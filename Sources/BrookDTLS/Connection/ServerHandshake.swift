@@ -37,7 +37,7 @@ extension DTLSEndpoint {
             queueMessage(.finished, try finishedData(local: true), epoch: 1, into: &newFlight)
             // The last flight: no timer; it is sent again only when the client's flight 5 reappears.
             try sendFlight(newFlight, expectsReply: false, now: now)
-            try completeHandshake()
+            try completeHandshake(now: now)
         default:
             throw .unexpectedMessage("\(type) while expecting \(expected)")
         }
