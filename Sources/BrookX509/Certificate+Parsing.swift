@@ -31,7 +31,7 @@ extension Certificate {
         guard tbs.signatureAlgorithmDER == outerAlgorithmNode.encodedBytes else { throw .signatureAlgorithmMismatch }
 
         self.init(
-            derEncoded: bytes, tbsCertificate: Array(tbsNode.encodedBytes), version: tbs.version,
+            derEncoded: bytes, tbsCertificate: tbsNode.encodedBytes, version: tbs.version,
             serialNumber: tbs.serialNumber, signatureAlgorithm: outerAlgorithm, issuer: tbs.issuer,
             subject: tbs.subject, notBefore: tbs.notBefore, notAfter: tbs.notAfter,
             publicKey: tbs.publicKey, subjectPublicKeyInfo: tbs.subjectPublicKeyInfo,
@@ -43,14 +43,14 @@ extension Certificate {
 /// The decoded fields of a TBSCertificate (RFC 5280 §4.1.2).
 private struct TBSFields {
     var version = Certificate.Version.v1
-    var serialNumber: [UInt8] = []
+    var serialNumber: ArraySlice<UInt8> = []
     var signatureAlgorithmDER: ArraySlice<UInt8> = []
     var issuer: DistinguishedName
     var subject: DistinguishedName
     var notBefore: UTCDateTime
     var notAfter: UTCDateTime
     var publicKey: CertificatePublicKey
-    var subjectPublicKeyInfo: [UInt8]
+    var subjectPublicKeyInfo: ArraySlice<UInt8>
     var extensions: [CertificateExtension] = []
 
     init(_ node: ASN1Node) throws(X509Error) {
@@ -80,7 +80,7 @@ private struct TBSFields {
         (notBefore, notAfter) = try TBSFields.validity(validityNode)
         subject = try DistinguishedName(subjectNode)
         publicKey = try CertificatePublicKey(subjectPublicKeyInfo: keyNode)
-        subjectPublicKeyInfo = Array(keyNode.encodedBytes)
+        subjectPublicKeyInfo = keyNode.encodedBytes
 
         // issuerUniqueID [1], subjectUniqueID [2] (v2, v3) and extensions [3] (v3), in that order.
         next = fields.next()
@@ -114,13 +114,13 @@ private struct TBSFields {
     /// RFC 5280 §4.1.2.2: a non-negative integer of at most 20 octets. Issuers MUST use a
     /// positive one, but users SHOULD cope with zero, which simple WebRTC endpoints may write; a
     /// negative serial (rejected by Go's crypto/x509 too) is an encoding error.
-    private static func serialNumber(_ node: ASN1Node) throws(X509Error) -> [UInt8] {
+    private static func serialNumber(_ node: ASN1Node) throws(X509Error) -> ArraySlice<UInt8> {
         let content = try DERReading.integerBytes(node)
         let value = content.count > 1 && content.first == 0 ? content.dropFirst() : content[...]
         guard let first = content.first, first & 0x80 == 0, value.count <= 20 else {
             throw .invalidSerialNumber
         }
-        return Array(content)
+        return content
     }
 
     private static func validity(_ node: ASN1Node) throws(X509Error) -> (UTCDateTime, UTCDateTime) {

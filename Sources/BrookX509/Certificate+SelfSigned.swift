@@ -47,10 +47,10 @@ extension Certificate {
             }
         }
         return Certificate(
-            derEncoded: serializer.serializedBytes, tbsCertificate: tbs, version: .v3,
-            serialNumber: serial, signatureAlgorithm: .ecdsaWithSHA256, issuer: name, subject: name,
+            derEncoded: serializer.serializedBytes, tbsCertificate: tbs[...], version: .v3,
+            serialNumber: serial[...], signatureAlgorithm: .ecdsaWithSHA256, issuer: name, subject: name,
             notBefore: notBefore, notAfter: notAfter, publicKey: .p256(publicKey),
-            subjectPublicKeyInfo: spki, extensions: [], signature: signature
+            subjectPublicKeyInfo: spki[...], extensions: [], signature: signature[...]
         )
     }
 

@@ -24,26 +24,27 @@ public struct Certificate: Sendable {
 
     /// The decoded fields, shared by every copy: a certificate is handed around a handshake (to
     /// the peer-certificate and connected events, the negotiated parameters, a configuration), and
-    /// each copy is one reference, not a dozen.
+    /// each copy is one reference, not a dozen. A parsed certificate's byte fields are slices of its
+    /// one DER buffer, made into arrays only when asked for.
     private final class Storage: Sendable {
         let derEncoded: [UInt8]
-        let tbsCertificate: [UInt8]
+        let tbsCertificate: ArraySlice<UInt8>
         let version: Version
-        let serialNumber: [UInt8]
+        let serialNumber: ArraySlice<UInt8>
         let signatureAlgorithm: SignatureAlgorithm
         let issuer: DistinguishedName
         let subject: DistinguishedName
         let notBefore: UTCDateTime
         let notAfter: UTCDateTime
         let publicKey: CertificatePublicKey
-        let subjectPublicKeyInfo: [UInt8]
+        let subjectPublicKeyInfo: ArraySlice<UInt8>
         let extensions: [CertificateExtension]
-        let signature: [UInt8]
+        let signature: ArraySlice<UInt8>
 
-        init(derEncoded: [UInt8], tbsCertificate: [UInt8], version: Version, serialNumber: [UInt8],
+        init(derEncoded: [UInt8], tbsCertificate: ArraySlice<UInt8>, version: Version, serialNumber: ArraySlice<UInt8>,
              signatureAlgorithm: SignatureAlgorithm, issuer: DistinguishedName, subject: DistinguishedName,
              notBefore: UTCDateTime, notAfter: UTCDateTime, publicKey: CertificatePublicKey,
-             subjectPublicKeyInfo: [UInt8], extensions: [CertificateExtension], signature: [UInt8]) {
+             subjectPublicKeyInfo: ArraySlice<UInt8>, extensions: [CertificateExtension], signature: ArraySlice<UInt8>) {
             self.derEncoded = derEncoded
             self.tbsCertificate = tbsCertificate
             self.version = version
@@ -65,12 +66,12 @@ public struct Certificate: Sendable {
     /// The exact DER encoding of the whole certificate.
     public var derEncoded: [UInt8] { storage.derEncoded }
     /// The exact DER encoding of the TBSCertificate, the bytes the signature covers.
-    public var tbsCertificate: [UInt8] { storage.tbsCertificate }
+    public var tbsCertificate: [UInt8] { Array(storage.tbsCertificate) }
     /// The certificate format version.
     public var version: Version { storage.version }
     /// The serial number's content octets: a non-negative integer, big-endian, minimal (so a
     /// leading 00 appears when the top bit of the next octet is set), at most 20 octets of value.
-    public var serialNumber: [UInt8] { storage.serialNumber }
+    public var serialNumber: [UInt8] { Array(storage.serialNumber) }
     /// The signature algorithm (the outer and TBS copies are required to be identical).
     public var signatureAlgorithm: SignatureAlgorithm { storage.signatureAlgorithm }
     /// The issuer name.
@@ -84,18 +85,18 @@ public struct Certificate: Sendable {
     /// The subject public key.
     public var publicKey: CertificatePublicKey { storage.publicKey }
     /// The exact DER encoding of the SubjectPublicKeyInfo.
-    public var subjectPublicKeyInfo: [UInt8] { storage.subjectPublicKeyInfo }
+    public var subjectPublicKeyInfo: [UInt8] { Array(storage.subjectPublicKeyInfo) }
     /// The extensions (v3 only), in the order they appear.
     public var extensions: [CertificateExtension] { storage.extensions }
     /// The signature bytes: the content of the signatureValue BIT STRING (for ECDSA, the DER
     /// SEQUENCE { r, s }).
-    public var signature: [UInt8] { storage.signature }
+    public var signature: [UInt8] { Array(storage.signature) }
 
     /// The subject's common name, when it has one.
     public var subjectCommonName: String? { subject.commonName }
 
     /// True when the issuer and subject names are identical (RFC 5280 §3.2 "self-issued").
-    public var isSelfIssued: Bool { issuer.derEncoded == subject.derEncoded }
+    public var isSelfIssued: Bool { issuer.encodedBytes == subject.encodedBytes }
 
     /// True when `time` lies within [notBefore, notAfter].
     public func isValid(at time: UTCDateTime) -> Bool {
@@ -107,24 +108,25 @@ public struct Certificate: Sendable {
     /// (see `isSelfIssued`); any other key or algorithm gives false.
     public func verifySelfSignature() -> Bool {
         guard case .p256(let key) = publicKey,
-              let ecdsaSignature = try? P256.Signing.ECDSASignature(derRepresentation: signature)
+              let ecdsaSignature = try? P256.Signing.ECDSASignature(derRepresentation: storage.signature)
         else { return false }
+        let signed = storage.tbsCertificate
         switch signatureAlgorithm {
         case .ecdsaWithSHA256:
-            return key.isValidSignature(ecdsaSignature, forDigest: SHA256.hash(data: tbsCertificate))
+            return key.isValidSignature(ecdsaSignature, forDigest: SHA256.hash(data: signed))
         case .ecdsaWithSHA384:
-            return key.isValidSignature(ecdsaSignature, forDigest: SHA384.hash(data: tbsCertificate))
+            return key.isValidSignature(ecdsaSignature, forDigest: SHA384.hash(data: signed))
         case .ecdsaWithSHA512:
-            return key.isValidSignature(ecdsaSignature, forDigest: SHA512.hash(data: tbsCertificate))
+            return key.isValidSignature(ecdsaSignature, forDigest: SHA512.hash(data: signed))
         default:
             return false
         }
     }
 
-    init(derEncoded: [UInt8], tbsCertificate: [UInt8], version: Version, serialNumber: [UInt8],
+    init(derEncoded: [UInt8], tbsCertificate: ArraySlice<UInt8>, version: Version, serialNumber: ArraySlice<UInt8>,
          signatureAlgorithm: SignatureAlgorithm, issuer: DistinguishedName, subject: DistinguishedName,
          notBefore: UTCDateTime, notAfter: UTCDateTime, publicKey: CertificatePublicKey,
-         subjectPublicKeyInfo: [UInt8], extensions: [CertificateExtension], signature: [UInt8]) {
+         subjectPublicKeyInfo: ArraySlice<UInt8>, extensions: [CertificateExtension], signature: ArraySlice<UInt8>) {
         storage = Storage(derEncoded: derEncoded, tbsCertificate: tbsCertificate, version: version,
                           serialNumber: serialNumber, signatureAlgorithm: signatureAlgorithm, issuer: issuer,
                           subject: subject, notBefore: notBefore, notAfter: notAfter, publicKey: publicKey,
@@ -141,7 +143,7 @@ extension Certificate: Hashable {
 extension Certificate: CustomStringConvertible {
     /// A one-line summary: subject, serial, validity and algorithm.
     public var description: String {
-        let serial = serialNumber.map { ($0 < 0x10 ? "0" : "") + String($0, radix: 16, uppercase: true) }.joined()
+        let serial = storage.serialNumber.map { ($0 < 0x10 ? "0" : "") + String($0, radix: 16, uppercase: true) }.joined()
         let name = subjectCommonName.map { "CN=\($0)" } ?? "(no common name)"
         return "Certificate(\(name), serial \(serial), \(notBefore) – \(notAfter), \(signatureAlgorithm))"
     }

@@ -56,11 +56,11 @@ enum DERReading {
     }
 
     /// The bytes of a BIT STRING; `unusedBits` when its last octet is not fully used.
-    static func octetAlignedBitString(_ node: ASN1Node, unusedBits: X509Error) throws(X509Error) -> [UInt8] {
+    static func octetAlignedBitString(_ node: ASN1Node, unusedBits: X509Error) throws(X509Error) -> ArraySlice<UInt8> {
         try parsingDER {
             let bits = try ASN1BitString(derEncoded: node)
             guard bits.paddingBits == 0 else { throw unusedBits }
-            return Array(bits.bytes)
+            return bits.bytes
         }
     }
 

@@ -8,11 +8,14 @@ public struct DistinguishedName: Hashable, Sendable {
     public struct Attribute: Hashable, Sendable {
         /// The attribute type's object identifier in dotted form (2.5.4.3 is commonName).
         public let type: String
-        /// The DER encoding of the value (tag, length, content).
-        public let valueDER: [UInt8]
+        /// The value's DER, a slice of the certificate's bytes.
+        let valueBytes: ArraySlice<UInt8>
         /// The value as text when it is one of the DirectoryString forms (UTF8String,
         /// PrintableString, IA5String, TeletexString read as Latin-1, BMPString, UniversalString).
         public let stringValue: String?
+
+        /// The DER encoding of the value (tag, length, content).
+        public var valueDER: [UInt8] { Array(valueBytes) }
     }
 
     /// id-at-commonName (RFC 5280 Appendix A).
@@ -20,8 +23,11 @@ public struct DistinguishedName: Hashable, Sendable {
 
     /// The relative distinguished names, most general first.
     public let relativeDistinguishedNames: [[Attribute]]
+    /// The Name's DER, a slice of the certificate's bytes.
+    let encodedBytes: ArraySlice<UInt8>
+
     /// The exact DER encoding of the Name.
-    public let derEncoded: [UInt8]
+    public var derEncoded: [UInt8] { Array(encodedBytes) }
 
     /// The last (most specific) common name, when there is one and it is text.
     public var commonName: String? {
@@ -41,7 +47,7 @@ public struct DistinguishedName: Hashable, Sendable {
             }
         }
         relativeDistinguishedNames = names
-        derEncoded = Array(node.encodedBytes)
+        encodedBytes = node.encodedBytes
     }
 
     /// A Name holding a single RDN with a single UTF8String commonName.
@@ -55,11 +61,11 @@ public struct DistinguishedName: Hashable, Sendable {
                 }
             }
         }
-        derEncoded = serializer.serializedBytes
+        encodedBytes = serializer.serializedBytes[...]
         var valueSerializer = DER.Serializer()
         valueSerializer.appendPrimitiveNode(identifier: .utf8String) { $0.append(contentsOf: commonName.utf8) }
         relativeDistinguishedNames = [[Attribute(type: DistinguishedName.commonNameType,
-                                                 valueDER: valueSerializer.serializedBytes,
+                                                 valueBytes: valueSerializer.serializedBytes[...],
                                                  stringValue: commonName)]]
     }
 
@@ -87,7 +93,7 @@ public struct DistinguishedName: Hashable, Sendable {
             let type = try KnownObjectIdentifiers.dotted(typeNode)
             let text = try directoryString(valueNode)
             if type == commonNameType, text == nil { throw X509Error.invalidName }
-            return Attribute(type: type, valueDER: Array(valueNode.encodedBytes), stringValue: text)
+            return Attribute(type: type, valueBytes: valueNode.encodedBytes, stringValue: text)
         }
     }
 

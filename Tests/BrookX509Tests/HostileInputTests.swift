@@ -154,9 +154,10 @@ extension Certificate {
     /// A certificate value around arbitrary bytes, only to produce PEM text for hostile tests.
     init(derEncoded: [UInt8], unchecked: Void) {
         let base = try! Fixtures.selfSigned(seed: 1).certificate
-        self.init(derEncoded: derEncoded, tbsCertificate: base.tbsCertificate, version: base.version,
-                  serialNumber: base.serialNumber, signatureAlgorithm: base.signatureAlgorithm, issuer: base.issuer,
+        self.init(derEncoded: derEncoded, tbsCertificate: base.tbsCertificate[...], version: base.version,
+                  serialNumber: base.serialNumber[...], signatureAlgorithm: base.signatureAlgorithm, issuer: base.issuer,
                   subject: base.subject, notBefore: base.notBefore, notAfter: base.notAfter, publicKey: base.publicKey,
-                  subjectPublicKeyInfo: base.subjectPublicKeyInfo, extensions: base.extensions, signature: base.signature)
+                  subjectPublicKeyInfo: base.subjectPublicKeyInfo[...], extensions: base.extensions,
+                  signature: base.signature[...])
     }
 }

@@ -145,7 +145,7 @@ extension DTLSEndpoint {
         guard let share = handshake.keyShare, let preMaster = handshake.preMasterSecret else {
             throw .unexpectedMessage("ServerHelloDone before ServerKeyExchange")
         }
-        var newFlight = Flight()
+        var newFlight = Flight(capacity: 5)
         if handshake.certificateRequested {
             queueMessage(.certificate, CertificateMessage(certificates: [configuration.certificate.derEncoded]).encode(),
                          into: &newFlight)

@@ -155,7 +155,7 @@ extension DTLSEndpoint {
         if let profile = handshake.srtpProfile {
             hello.extensions.add(ExtensionType.useSRTP, HelloExtensions.encodeSRTP([profile]))
         }
-        var newFlight = Flight()
+        var newFlight = Flight(capacity: 5)
         queueMessage(.serverHello, hello.encode(), into: &newFlight)
         queueMessage(.certificate, CertificateMessage(certificates: [configuration.certificate.derEncoded]).encode(),
                      into: &newFlight)

@@ -8,6 +8,12 @@ struct Flight {
 
     var items: [Item] = []
 
+    init() {}
+
+    /// An empty flight with room for `count` items, so building it allocates once (flights 4 and 5,
+    /// the longest, hold five).
+    init(capacity count: Int) { items.reserveCapacity(count) }
+
     var isEmpty: Bool { items.isEmpty }
 
     /// The smallest handshake fragment worth starting in a partly filled datagram.
