@@ -95,6 +95,12 @@ public struct CertificateFingerprint: Hashable, Sendable, CustomStringConvertibl
     public func matches(_ certificate: Certificate) -> Bool {
         ConstantTime.isEqual(bytes, algorithm.digest(certificate.derEncoded))
     }
+
+    /// True when `other` is the same algorithm's fingerprint with the same digest (compared in
+    /// constant time): `matches(_:)` for a certificate whose fingerprint is already computed.
+    public func matches(_ other: CertificateFingerprint) -> Bool {
+        algorithm == other.algorithm && ConstantTime.isEqual(bytes, other.bytes)
+    }
 }
 
 private func asciiLowercased(_ byte: UInt8) -> UInt8 {

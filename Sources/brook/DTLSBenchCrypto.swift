@@ -124,7 +124,7 @@ struct HandshakeCryptoMeasurement {
 ///   signs its CertificateVerify over the transcript and the server verifies it (RFC 5246 §7.4.3, §7.4.8);
 /// - the peer certificate's P-256 key decoded and checked to be a point on the curve, once per side
 ///   (the verifications above start from it; RFC 5480 §2.2);
-/// - SHA-256 of the peer certificate for its fingerprint (each side matches it, and reports it);
+/// - SHA-256 of the peer certificate for its fingerprint, once per side (matched, then reported);
 /// - the PRF, transcript hashes, Finished-record AEAD, the server's cookie MACs (making the cookie,
 ///   checking it) and random bytes (hello randoms, cookie secrets), replayed from the provider
 ///   seam's log of a real handshake.
@@ -177,7 +177,7 @@ enum HandshakeCrypto {
         let peerKey = identities.server.privateKey.publicKey.x963Representation
         add("p256-public-key-import", 2) { blackHole(try P256.Signing.PublicKey(x963Representation: peerKey)) }
         let certificate = [UInt8](repeating: 0x30, count: certificateLength)
-        add("sha256-fingerprint", 4) { blackHole(SHA256.hash(data: certificate)) }
+        add("sha256-fingerprint", 2) { blackHole(SHA256.hash(data: certificate)) }
         return items + (try replay(log))
     }
 

@@ -35,6 +35,25 @@ import Testing
         #expect(refusedByServer.clientReported.connected == nil && refusedByServer.serverReported.connected == nil)
     }
 
+    @Test("expected fingerprints of any algorithm: one that matches among several accepts; none matching refuses",
+          arguments: CertificateFingerprint.Algorithm.allCases)
+    func fingerprintAlgorithms(algorithm: CertificateFingerprint.Algorithm) throws {
+        let serverPrint = CertificateFingerprint(certificate: Identity.server.certificate, algorithm: algorithm)
+        let otherPrint = CertificateFingerprint(certificate: Identity.client.certificate, algorithm: algorithm)
+        var client = Identity.configuration(Identity.client, expecting: Identity.server)
+        client.peerVerification = .fingerprints([otherPrint, serverPrint])
+        var accepted = Pump(clientConfiguration: client, serverConfiguration: Identity.configuration(Identity.server, expecting: Identity.client))
+        accepted.run()
+        #expect(accepted.clientReported.connected != nil && accepted.serverReported.connected != nil)
+        // Whatever the expected algorithm, the reported fingerprint is the SHA-256 one.
+        #expect(accepted.clientReported.connected?.peerFingerprint == CertificateFingerprint(certificate: Identity.server.certificate))
+
+        client.peerVerification = .fingerprints([otherPrint])
+        var refused = Pump(clientConfiguration: client, serverConfiguration: Identity.configuration(Identity.server, expecting: Identity.client))
+        refused.run()
+        #expect(refused.clientReported.closed == .error(.badCertificate("certificate fingerprint does not match")))
+    }
+
     @Test("beyond maximumQueuedOutputs, received application data is dropped and counted until the caller polls")
     func queuedOutputCap() throws {
         let client = Identity.configuration(Identity.client, expecting: Identity.server)

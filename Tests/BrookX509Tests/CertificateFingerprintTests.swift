@@ -54,6 +54,13 @@ struct CertificateFingerprintTests {
             var flipped = fingerprint.bytes
             flipped[flipped.count - 1] ^= 1
             #expect(!(try CertificateFingerprint(algorithm: algorithm, bytes: flipped)).matches(first))
+            // Against an already computed fingerprint: same algorithm and digest, nothing else.
+            #expect(fingerprint.matches(CertificateFingerprint(certificate: first, algorithm: algorithm)))
+            #expect(!fingerprint.matches(CertificateFingerprint(certificate: second, algorithm: algorithm)))
+            #expect(!(try CertificateFingerprint(algorithm: algorithm, bytes: flipped)).matches(fingerprint))
+            for other in CertificateFingerprint.Algorithm.allCases where other != algorithm {
+                #expect(!fingerprint.matches(CertificateFingerprint(certificate: first, algorithm: other)))
+            }
         }
         // The SHA-256 fingerprint is the SHA-256 of the exact DER bytes.
         #expect(CertificateFingerprint(certificate: first).bytes == Array(SHA256.hash(data: first.derEncoded)))

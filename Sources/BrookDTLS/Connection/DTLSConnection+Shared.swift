@@ -28,14 +28,18 @@ extension DTLSEndpoint {
             throw .badCertificate("unparsable certificate: \(error)")
         }
         guard case .p256 = certificate.publicKey else { throw .badCertificate("certificate key is not ECDSA P-256") }
+        // Its SHA-256 fingerprint, hashed once: matched here and reported when connected.
+        let fingerprint = CertificateFingerprint(certificate: certificate)
         let accepted: Bool
         switch configuration.peerVerification {
-        case .fingerprints(let expected): accepted = expected.contains { $0.matches(certificate) }
+        case .fingerprints(let expected):
+            accepted = expected.contains { $0.algorithm == .sha256 ? $0.matches(fingerprint) : $0.matches(certificate) }
         case .callback(let judge): accepted = judge(certificate)
         case .acceptAny: accepted = true
         }
         guard accepted else { throw .badCertificate("certificate fingerprint does not match") }
         handshake.peerCertificate = certificate
+        handshake.peerFingerprint = fingerprint
         enqueue(.event(.peerCertificate(certificate)))
     }
 
@@ -102,7 +106,8 @@ extension DTLSEndpoint {
     /// no longer needs: transcript, hellos, key share, reassembly buffers and, on the client, its
     /// last flight (nothing answers it any more). The server keeps flight 6 for RFC 6347 §4.2.4.
     mutating func completeHandshake(now: Instant) throws(DTLSError) {
-        guard let suite = handshake.suite, let group = handshake.group, let certificate = handshake.peerCertificate
+        guard let suite = handshake.suite, let group = handshake.group, let certificate = handshake.peerCertificate,
+              let fingerprint = handshake.peerFingerprint
         else { throw .unexpectedMessage("handshake completed without parameters") }
         retransmitDeadline = nil
         handshakeDeadline = nil
@@ -114,7 +119,7 @@ extension DTLSEndpoint {
             srtp = SRTPKeyingMaterial(profile: profile, material: material, isClient: role == .client)
         }
         let result = DTLSNegotiated(cipherSuite: suite, group: group, srtp: srtp, peerCertificate: certificate,
-                                    peerFingerprint: CertificateFingerprint(certificate: certificate))
+                                    peerFingerprint: fingerprint)
         negotiated = result
         enqueue(.event(.connected(result)))
         for data in earlyApplicationData { enqueue(.event(.applicationData(data))) }

@@ -40,6 +40,8 @@ struct HandshakeState<Crypto: DTLSCryptoProvider> {
     var srtpProfile: SRTPProtectionProfile?
     var keyShare: Crypto.KeyShare?
     var peerCertificate: Certificate?
+    /// The peer certificate's SHA-256 fingerprint.
+    var peerFingerprint: CertificateFingerprint?
     /// Client: whether the server sent CertificateRequest.
     var certificateRequested = false
     /// Server: whether the client offered secure renegotiation (RFC 5746 §3.6).
