@@ -73,7 +73,7 @@ import Testing
     /// Runs a handshake in which flight 6 is held back, and returns the pump with the client's
     /// flight 5 sent twice more by its retransmission timer (copies not delivered) and flight 6.
     static func handshakeWithRepeatedFlight5() -> (pump: Pump, copies: [[[UInt8]]], flight6: [[UInt8]]) {
-        var pump = connectedPumpStoppingBeforeFlight6()
+        var pump = Pump.serverAnsweredFlight5()
         let flight6 = pump.serverReported.drain(&pump.server)
         var copies: [[[UInt8]]] = []
         for milliseconds in [50, 150] {
@@ -83,16 +83,6 @@ import Testing
         return (pump, copies, flight6)
     }
 
-    static func connectedPumpStoppingBeforeFlight6() -> Pump {
-        var serverConfiguration = Identity.configuration(Identity.server, expecting: Identity.client)
-        serverConfiguration.cookieExchange = false
-        var pump = Pump(clientConfiguration: Identity.configuration(Identity.client, expecting: Identity.server),
-                        serverConfiguration: serverConfiguration)
-        for datagram in pump.clientReported.drain(&pump.client) { pump.server.handle(datagram: datagram, now: .zero) }
-        for datagram in pump.serverReported.drain(&pump.server) { pump.client.handle(datagram: datagram, now: .zero) }
-        for datagram in pump.clientReported.drain(&pump.client) { pump.server.handle(datagram: datagram, now: .zero) }
-        return pump
-    }
 
     @Test("the server answers a repeated flight 5 with flight 6 for 2 × MSL (240 s), then lets the flight go")
     func lastFlightRetention() {

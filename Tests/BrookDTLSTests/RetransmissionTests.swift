@@ -139,13 +139,7 @@ import Testing
 @Suite struct EarlyDataTests {
     @Test("server data arriving before the server's Finished is delivered after connecting")
     func dataBeforeFinished() throws {
-        var serverConfiguration = Identity.configuration(Identity.server, expecting: Identity.client)
-        serverConfiguration.cookieExchange = false
-        var pump = Pump(clientConfiguration: Identity.configuration(Identity.client, expecting: Identity.server),
-                        serverConfiguration: serverConfiguration)
-        for datagram in pump.clientReported.drain(&pump.client) { pump.server.handle(datagram: datagram, now: .zero) }
-        for datagram in pump.serverReported.drain(&pump.server) { pump.client.handle(datagram: datagram, now: .zero) }
-        for datagram in pump.clientReported.drain(&pump.client) { pump.server.handle(datagram: datagram, now: .zero) }
+        var pump = Pump.serverAnsweredFlight5()
         let flight6 = pump.serverReported.drain(&pump.server)
         try pump.server.send([7, 7])
         let data = pump.serverReported.drain(&pump.server)

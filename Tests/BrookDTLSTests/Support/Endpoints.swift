@@ -72,6 +72,21 @@ struct Pump {
                                 rng: SeededGenerator(seed: seed &+ 1))
     }
 
+    /// A handshake without the cookie exchange at time zero, stopped once the server has handled
+    /// the client's flight 5: the server is connected, its flight 6 queued and not yet polled.
+    static func serverAnsweredFlight5() -> Pump {
+        var serverConfiguration = Identity.configuration(Identity.server, expecting: Identity.client)
+        serverConfiguration.cookieExchange = false
+        var pump = Pump(clientConfiguration: Identity.configuration(Identity.client, expecting: Identity.server),
+                        serverConfiguration: serverConfiguration)
+        for _ in 0..<3 {
+            for datagram in pump.clientReported.drain(&pump.client) { pump.server.handle(datagram: datagram, now: .zero) }
+            guard !pump.server.isConnected else { break }
+            for datagram in pump.serverReported.drain(&pump.server) { pump.client.handle(datagram: datagram, now: .zero) }
+        }
+        return pump
+    }
+
     /// Runs until neither side has anything to send (at most `rounds` exchanges).
     mutating func run(rounds: Int = 50) {
         for _ in 0..<rounds {
