@@ -63,17 +63,22 @@ public final class UDPSocket {
             throw UDPSocketError(operation: "poll", code: errno)
         }
         if ready == 0 { return nil }
-        var buffer = [UInt8](repeating: 0, count: maximumSize)
         var storage = sockaddr_storage()
         var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
-        let received = buffer.withUnsafeMutableBytes { bytes in
-            withUnsafeMutablePointer(to: &storage) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { recvfrom(descriptor, bytes.baseAddress, bytes.count, 0, $0, &length) }
+        let descriptor = descriptor
+        // Read into uninitialised scratch space and copy the datagram out at its own size: no
+        // zero-filled 64 KiB array per datagram.
+        let bytes = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, maximumSize)) { scratch -> [UInt8]? in
+            let received = withUnsafeMutablePointer(to: &storage) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    recvfrom(descriptor, scratch.baseAddress, scratch.count, 0, $0, &length)
+                }
             }
+            return received >= 0 ? Array(scratch[0..<received]) : nil
         }
-        guard received >= 0 else { throw UDPSocketError(operation: "recvfrom", code: errno) }
+        guard let bytes else { throw UDPSocketError(operation: "recvfrom", code: errno) }
         guard let source = SocketAddressStorage.address(from: storage) else { return nil }
-        return (Array(buffer[0..<received]), source)
+        return (bytes, source)
     }
 }
 
