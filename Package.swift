@@ -57,7 +57,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // glibc's <malloc.h> (mallinfo2): live-heap bytes per connection in `brook dtls bench`. Header only.
+        // glibc's <malloc.h> (mallinfo2): live-heap bytes per connection in `brook dtls bench` and the
+        // DTLS memory-footprint test. Header only.
         .systemLibrary(name: "CMallocInfo", path: "Sources/CMallocInfo"),
         // The secret-taint check (SECURITY.md): BrookCrypto under valgrind memcheck with secrets marked
         // undefined through memcheck.h client requests. A test tool, in no product; run by BrookCryptoTests.
@@ -70,8 +71,6 @@ let package = Package(
         .executableTarget(name: "brook-alloccheck", dependencies: ["BrookCrypto", "BrookSRTP", "CAllocCounter"]),
         // GMP as an independent big-number oracle: tests only, never shipped code.
         .systemLibrary(name: "CGMP", path: "Tests/CGMP"),
-        // glibc's live-heap figure (mallinfo2, or ASan's allocator under ASan) for the DTLS memory test.
-        .systemLibrary(name: "CHeapProbe", path: "Tests/CHeapProbe"),
         // What every test target shares: where vectors and oracles live, running external tools,
         // seeded randomness. Foundation and Testing; never a dependency of shipped code.
         .target(name: "BrookTestSupport", path: "Tests/BrookTestSupport"),
@@ -108,7 +107,7 @@ let package = Package(
             name: "BrookDTLSTests",
             dependencies: [
                 "BrookDTLS", "BrookDTLSUDP", "BrookCrypto", "BrookX509", "BrookSansIO", "BrookVectors", "BrookTestSupport",
-                "CHeapProbe",
+                "CMallocInfo",  // the live-heap figure of the memory-footprint test, as `brook dtls bench` reads it
             ]
         ),
         // `brook dtls server|client|load` end to end: the built executable against itself and OpenSSL on loopback.

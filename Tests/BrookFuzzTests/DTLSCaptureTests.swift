@@ -79,10 +79,10 @@ import Testing
         let mode: UInt8 = test.cookies ? 0 : 1
         let socket = try UDPSocket(bind: TransportAddress("127.0.0.1:0")!)
         var capture = Capture(connection: DTLSFuzzFixture.server(mode: mode), socket: socket, peer: nil)
-        let client = try OpenSSLPeer(["s_client", "-connect", "127.0.0.1:\(socket.localAddress.port)"]
-                                     + Self.opensslArguments(test, identity: DTLSFuzzFixture.clientIdentity, in: directory))
+        let client = try ChildProcess(["stdbuf", "-oL", "openssl", "s_client", "-connect", "127.0.0.1:\(socket.localAddress.port)"]
+                                      + Self.opensslArguments(test, identity: DTLSFuzzFixture.clientIdentity, in: directory))
         try capture.run(seconds: 10) { $0.outcome.connected || $0.outcome.closed != nil }
-        #expect(capture.outcome.connected, "\(String(describing: capture.outcome.closed)): \(client.text)")
+        #expect(capture.outcome.connected, "\(String(describing: capture.outcome.closed)): \(client.output)")
         try converse(&capture, with: client, renegotiate: "R\n", quit: "Q\n", test: test)
 
         let script = FuzzScript(mode: mode, steps: capture.received.map { FuzzStep.datagram($0) })
@@ -99,15 +99,15 @@ import Testing
         var arguments = ["s_server", "-accept", "127.0.0.1:0", "-no_ticket"]
             + (try Self.opensslArguments(test, identity: DTLSFuzzFixture.serverIdentity, in: directory))
         if test.requestCertificate { arguments += ["-verify", "1"] }
-        let server = try OpenSSLPeer(arguments)
-        let banner = try #require(server.wait(for: "ACCEPT", seconds: 10), "\(server.text)")
+        let server = try ChildProcess(["stdbuf", "-oL", "openssl"] + arguments)
+        let banner = try #require(server.waitForOutput(containing: "ACCEPT", seconds: 10), "\(server.output)")
         let line = banner.split(separator: "\n").first { $0.hasPrefix("ACCEPT") } ?? ""
         let port = try #require(line.split(separator: ":").last.flatMap { UInt16($0) }, "\(banner)")
         let socket = try UDPSocket(bind: TransportAddress("127.0.0.1:0")!)
         var capture = Capture(connection: DTLSFuzzFixture.client(), socket: socket,
                               peer: TransportAddress(ip: .loopbackV4, port: port))
         try capture.run(seconds: 10) { $0.outcome.connected || $0.outcome.closed != nil }
-        #expect(capture.outcome.connected, "\(String(describing: capture.outcome.closed)): \(server.text)")
+        #expect(capture.outcome.connected, "\(String(describing: capture.outcome.closed)): \(server.output)")
         try converse(&capture, with: server, renegotiate: "r\n", quit: "q\n", test: test)
 
         // Everything OpenSSL sent, from its HelloVerifyRequest on: the client's state after its first ClientHello.
@@ -130,17 +130,17 @@ import Testing
     }
 
     /// A line from OpenSSL, maybe a renegotiation attempt, then OpenSSL's quit command.
-    func converse(_ capture: inout Capture, with peer: OpenSSLPeer, renegotiate: String, quit: String, test: Case) throws {
+    func converse(_ capture: inout Capture, with peer: ChildProcess, renegotiate: String, quit: String, test: Case) throws {
         guard capture.outcome.connected else { return }
-        peer.send(Self.greeting)
+        peer.write(Self.greeting)
         try capture.run(seconds: 5) { $0.outcome.applicationData.count >= Self.greeting.utf8.count }
         #expect(capture.outcome.applicationData == Array(Self.greeting.utf8))
         if test.renegotiate {
-            peer.send(renegotiate)
+            peer.write(renegotiate)
             try capture.run(seconds: 1) { $0.outcome.closed != nil }
         }
         if capture.outcome.closed == nil {
-            peer.send(quit)
+            peer.write(quit)
             try capture.run(seconds: 2) { $0.outcome.closed != nil }
         }
     }
@@ -198,7 +198,7 @@ import Testing
     }
 
     func requireOpenSSL(sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
-        TestEnvironment.require(OpenSSLPeer.available ? true : nil, "the openssl command", sourceLocation: sourceLocation) != nil
+        TestEnvironment.require(ChildProcess.opensslAvailable ? true : nil, "the openssl command", sourceLocation: sourceLocation) != nil
     }
 }
 

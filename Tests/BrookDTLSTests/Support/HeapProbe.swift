@@ -1,5 +1,5 @@
 import BrookTestSupport
-import CHeapProbe
+import CMallocInfo
 @testable import BrookDTLS
 import BrookSansIO
 
