@@ -12,10 +12,10 @@ import Glibc
 /// `maximumDatagramsPerStep`), sending each connection's output as soon as the datagram that caused
 /// it is handled; timers come from a deadline heap. A step costs what it touched, not what is held.
 ///
-/// A new ClientHello from the address of an established connection (a client that lost its state,
-/// RFC 6347 §4.2.8) goes through the cookie gate, even when the configuration skips the exchange
-/// (clients must always be ready for one, §5); once a cookie verifies, the old connection is
-/// abandoned (`.closed(.peerRestarted)`) and a new handshake begins. A forged ClientHello therefore
+/// A new ClientHello from the address of a connection that is established or past its ClientHello
+/// (a client that lost its state, RFC 6347 §4.2.8) goes through the cookie gate, even when the
+/// configuration skips the exchange (clients must always be ready for one, §5); once a cookie
+/// verifies, the old connection is abandoned (`.closed(.peerRestarted)`) and a new handshake begins. A forged ClientHello therefore
 /// never ends an association. Set `DTLSConfiguration.idleTimeout` to drop established peers that
 /// go quiet.
 public final class DTLSUDPLoop {

@@ -26,7 +26,7 @@ public struct DTLSUDPStatistics: Sendable, Equatable {
     public var connected = 0
     /// `sendto` calls that failed.
     public var sendFailures = 0
-    /// Established connections replaced by a new handshake from the same address (RFC 6347 §4.2.8).
+    /// Connections (established or half-open) replaced by a new handshake from the same address (RFC 6347 §4.2.8).
     public var restarts = 0
 
     public init() {}

@@ -140,7 +140,7 @@ import Testing
         #expect(throws: DTLSError.notConnected) { try lonely.exportKeyingMaterial(label: label, length: 60) }
     }
 
-    @Test("a new ClientHello from the client's address opens a new handshake; a late copy of the first does not")
+    @Test("a new ClientHello from the client's address opens a new handshake, established or half-open; a late copy of the first does not")
     func newHandshakeDetection() throws {
         var serverConfiguration = Identity.configuration(Identity.server, expecting: Identity.client)
         serverConfiguration.cookieExchange = false
@@ -161,7 +161,12 @@ import Testing
         #expect(!pump.server.opensNewHandshake(newHello.prefix(40)))
         #expect(!pump.server.opensNewHandshake([UInt8](repeating: 22, count: 100)))
         #expect(!pump.client.opensNewHandshake(newHello), "only a server is asked")
-        #expect(!handshaking.opensNewHandshake(newHello), "only an established connection is asked")
+        #expect(!handshaking.opensNewHandshake(newHello), "a server that has read no ClientHello has no handshake to replace")
+        // A half-open handshake (flight 4 sent, flight 5 not yet come) is replaced the same way.
+        var midway = DTLSConnection(role: .server, configuration: serverConfiguration, now: .zero, rng: SeededGenerator(seed: 5))
+        midway.handle(datagram: originalHello[0], now: .zero)
+        #expect(midway.pollOutput() != nil && !midway.isConnected)
+        #expect(midway.opensNewHandshake(newHello) && !midway.opensNewHandshake(originalHello[0]))
 
         // The connection itself leaves it alone: no reply, still connected.
         pump.server.handle(datagram: newHello, now: Self.at(1))
