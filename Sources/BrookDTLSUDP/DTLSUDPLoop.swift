@@ -15,9 +15,9 @@ import Glibc
 /// A new ClientHello from the address of a connection that is established or past its ClientHello
 /// (a client that lost its state, RFC 6347 §4.2.8) goes through the cookie gate, even when the
 /// configuration skips the exchange (clients must always be ready for one, §5); once a cookie
-/// verifies, the old connection is abandoned (`.closed(.peerRestarted)`) and a new handshake begins. A forged ClientHello therefore
-/// never ends an association. Set `DTLSConfiguration.idleTimeout` to drop established peers that
-/// go quiet.
+/// verifies, the old connection is abandoned (`.closed(.peerRestarted)`) and a new handshake
+/// begins. A forged ClientHello therefore never ends an association. Set
+/// `DTLSConfiguration.idleTimeout` to drop established peers that go quiet.
 public final class DTLSUDPLoop {
     public enum Role {
         case client(peer: TransportAddress)

@@ -1,7 +1,8 @@
-// Live heap bytes for `brook dtls bench`'s memory per connection and the DTLS memory-footprint test. glibc's mallinfo2() (glibc 2.33+)
-// is not exported to Swift by the Glibc module, hence this header. Under AddressSanitizer the
-// allocator is ASan's own and mallinfo2 knows nothing of it, so ASan's allocator statistics answer
-// instead (a weak reference, null when ASan is not linked in). Header only.
+// Live heap bytes for `brook dtls bench`'s memory per connection and the DTLS memory-footprint
+// test. glibc's mallinfo2() (glibc 2.33+) is not exported to Swift by the Glibc module, hence this
+// header. Under AddressSanitizer the allocator is ASan's own and mallinfo2 knows nothing of it, so
+// ASan's allocator statistics answer instead (a weak reference, null when ASan is not linked in).
+// Header only.
 #ifndef BROOK_CMALLOCINFO_SHIM_H
 #define BROOK_CMALLOCINFO_SHIM_H
 

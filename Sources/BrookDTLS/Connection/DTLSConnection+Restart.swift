@@ -11,15 +11,7 @@ extension DTLSEndpoint {
     /// cannot end an association; `DTLSUDPLoop` does.
     public func opensNewHandshake(_ datagram: some Collection<UInt8>) -> Bool {
         guard role == .server, phase != .closed, !handshake.clientRandom.isEmpty else { return false }
-        let bytes = Array(datagram)
-        for (header, fragment) in RecordHeader.records(in: bytes[...])
-        where header.contentType == ContentType.handshake.rawValue && header.epoch == 0 {
-            guard let pieces = try? HandshakeFragment.fragments(in: fragment) else { continue }
-            for piece in pieces where piece.type == HandshakeType.clientHello.rawValue && piece.offset == 0 {
-                guard let prefix = ClientHelloPrefix(piece.body) else { continue }
-                return !prefix.random.elementsEqual(handshake.clientRandom)
-            }
-        }
-        return false
+        guard let (_, _, prefix) = ClientHelloPrefix.first(in: Array(datagram)) else { return false }
+        return !prefix.random.elementsEqual(handshake.clientRandom)
     }
 }

@@ -215,6 +215,7 @@ public struct DTLSEndpoint<Crypto: DTLSCryptoProvider> {
     /// closes (a peer may close in the very datagram that completes the handshake).
     @_specialize(exported: true, where Crypto == BrookCryptoProvider)
     public func exportKeyingMaterial(label: String, context: [UInt8]? = nil, length: Int) throws(DTLSError) -> [UInt8] {
+        // `negotiated` is set once connected, after the SRTP keys are exported; it outlives a close.
         guard phase == .connected || negotiated != nil, let suite = handshake.suite, let master = handshake.masterSecret else {
             throw .notConnected
         }

@@ -52,17 +52,10 @@ public struct DTLSCookieGate<Crypto: DTLSCryptoProvider>: Sendable {
     public mutating func judge(datagram: some Collection<UInt8>, peerIdentity: [UInt8], now: Instant) -> Decision {
         cookies.rotateIfDue(now: now, rng: &rng)
         let bytes = Array(datagram)
-        for (header, fragment) in RecordHeader.records(in: bytes[...])
-        where header.contentType == ContentType.handshake.rawValue && header.epoch == 0 && header.version >> 8 == 0xFE {
-            guard let pieces = try? HandshakeFragment.fragments(in: fragment) else { continue }
-            for piece in pieces where piece.type == HandshakeType.clientHello.rawValue && piece.offset == 0 {
-                guard let prefix = ClientHelloPrefix(piece.body) else { continue }
-                if cookies.verify(peer: peerIdentity, hello: prefix) { return .admit(bytes) }
-                let reply = HelloVerifyRequest(cookie: cookies.cookie(peer: peerIdentity, hello: prefix))
-                    .datagram(messageSequence: piece.messageSequence, recordSequence: header.sequenceNumber)
-                return reply.count <= bytes.count ? .reply(reply) : .drop
-            }
-        }
-        return .drop
+        guard let (record, fragment, prefix) = ClientHelloPrefix.first(in: bytes) else { return .drop }
+        if cookies.verify(peer: peerIdentity, hello: prefix) { return .admit(bytes) }
+        let reply = HelloVerifyRequest(cookie: cookies.cookie(peer: peerIdentity, hello: prefix))
+            .datagram(messageSequence: fragment.messageSequence, recordSequence: record.sequenceNumber)
+        return reply.count <= bytes.count ? .reply(reply) : .drop
     }
 }

@@ -26,6 +26,19 @@ struct ClientHelloPrefix {
         self.cookie = cookie
     }
 
+    /// The first ClientHello fragment at offset 0 in a datagram's epoch-0 DTLS handshake records
+    /// whose prefix reads, with the record header it came in; nil when there is none.
+    static func first(in datagram: [UInt8]) -> (record: RecordHeader, fragment: HandshakeFragment, prefix: ClientHelloPrefix)? {
+        for (header, fragment) in RecordHeader.records(in: datagram[...])
+        where header.contentType == ContentType.handshake.rawValue && header.epoch == 0 && header.version >> 8 == 0xFE {
+            guard let pieces = try? HandshakeFragment.fragments(in: fragment) else { continue }
+            for piece in pieces where piece.type == HandshakeType.clientHello.rawValue && piece.offset == 0 {
+                if let prefix = ClientHelloPrefix(piece.body) { return (header, piece, prefix) }
+            }
+        }
+        return nil
+    }
+
     init(_ hello: ClientHello) {
         clientVersion = hello.clientVersion
         random = hello.random[...]
