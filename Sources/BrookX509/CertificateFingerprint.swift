@@ -39,8 +39,14 @@ public struct CertificateFingerprint: Hashable, Sendable, CustomStringConvertibl
 
     /// The fingerprint of `certificate` (its exact DER bytes) under `algorithm`.
     public init(certificate: Certificate, algorithm: Algorithm = .sha256) {
+        self.init(derEncoded: certificate.derEncoded, algorithm: algorithm)
+    }
+
+    /// The fingerprint of a certificate's DER bytes as they came, unparsed (RFC 8122 §5 hashes the
+    /// encoding, so a peer's certificate can be judged before any parser sees it).
+    public init(derEncoded: [UInt8], algorithm: Algorithm = .sha256) {
         self.algorithm = algorithm
-        bytes = algorithm.digest(certificate.derEncoded)
+        bytes = algorithm.digest(derEncoded)
     }
 
     /// A fingerprint from its digest bytes; `.invalidFingerprint` unless the length is the
@@ -93,7 +99,13 @@ public struct CertificateFingerprint: Hashable, Sendable, CustomStringConvertibl
     /// True when `certificate` hashes to this fingerprint. The digests are compared in constant
     /// time.
     public func matches(_ certificate: Certificate) -> Bool {
-        ConstantTime.isEqual(bytes, algorithm.digest(certificate.derEncoded))
+        matches(derEncoded: certificate.derEncoded)
+    }
+
+    /// True when the DER bytes `derEncoded` hash to this fingerprint (compared in constant time),
+    /// without parsing them.
+    public func matches(derEncoded: [UInt8]) -> Bool {
+        ConstantTime.isEqual(bytes, algorithm.digest(derEncoded))
     }
 
     /// True when `other` is the same algorithm's fingerprint with the same digest (compared in

@@ -27,8 +27,8 @@ import Testing
             #expect(master == record.bytes("MasterSecret"))
             let block = KeySchedule<BrookCryptoProvider>.keyBlock(suite, masterSecret: master, clientRandom: try #require(record.bytes("ClientRandom")),
                                              serverRandom: try #require(record.bytes("ServerRandom")))
-            #expect(block.clientKey == record.bytes("ClientWriteKey") && block.serverKey == record.bytes("ServerWriteKey"))
-            #expect(block.clientIV == record.bytes("ClientWriteIV") && block.serverIV == record.bytes("ServerWriteIV"))
+            #expect(Array(block.clientKey) == record.bytes("ClientWriteKey") && Array(block.serverKey) == record.bytes("ServerWriteKey"))
+            #expect(Array(block.clientIV) == record.bytes("ClientWriteIV") && Array(block.serverIV) == record.bytes("ServerWriteIV"))
             let hash = try #require(record.bytes("TranscriptHash"))
             #expect(KeySchedule<BrookCryptoProvider>.finished(suite, masterSecret: master, client: true, transcriptHash: hash)
                 == record.bytes("ClientVerifyData"))

@@ -23,14 +23,14 @@ import Testing
         client.peerVerification = .callback { _ in false }
         var refused = Pump(clientConfiguration: client, serverConfiguration: server)
         refused.run()
-        #expect(refused.clientReported.closed == .error(.badCertificate("certificate fingerprint does not match")))
+        #expect(refused.clientReported.closed == .error(.badCertificate("certificate refused by the verification callback")))
         #expect(refused.serverReported.closed == .peerAlert(.badCertificate))
         // The server refuses the client.
         client.peerVerification = .callback { $0.derEncoded == serverDER }
         server.peerVerification = .callback { $0.derEncoded == serverDER }
         var refusedByServer = Pump(clientConfiguration: client, serverConfiguration: server)
         refusedByServer.run()
-        #expect(refusedByServer.serverReported.closed == .error(.badCertificate("certificate fingerprint does not match")))
+        #expect(refusedByServer.serverReported.closed == .error(.badCertificate("certificate refused by the verification callback")))
         #expect(refusedByServer.clientReported.closed == .peerAlert(.badCertificate))
         #expect(refusedByServer.clientReported.connected == nil && refusedByServer.serverReported.connected == nil)
     }

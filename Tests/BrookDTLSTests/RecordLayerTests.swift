@@ -45,9 +45,12 @@ import Testing
         #expect(RecordHeader.split(datagram: oversized[...]).isEmpty)
     }
 
+    /// The implicit IV of the layout tests: distinct bytes, so a byte out of place shows.
+    static func fixedIV(_ suite: DTLSCipherSuite) -> [UInt8] { (0..<UInt8(suite.fixedIVLength)).map { 0x90 + $0 } }
+
     func protection(_ suite: DTLSCipherSuite) throws -> RecordProtection<BrookCryptoProvider> {
         try RecordProtection<BrookCryptoProvider>(suite: suite, key: [UInt8](repeating: 7, count: suite.keyLength),
-                             fixedIV: [UInt8](repeating: 9, count: suite.fixedIVLength))
+                             fixedIV: Self.fixedIV(suite))
     }
 
     @Test("AES-GCM record: explicit nonce is epoch ‖ seq, and the bytes equal a one-shot GCM seal (RFC 5288 §3)",
@@ -58,7 +61,7 @@ import Testing
         var out: [UInt8] = []
         try sealer.seal(Array("attack at dawn".utf8), header: header, into: &out)
         #expect(Array(out.prefix(8)) == [0, 1, 0, 0, 0, 0, 0, 42])
-        let nonce = [9, 9, 9, 9] + [0, 1, 0, 0, 0, 0, 0, 42] as [UInt8]
+        let nonce = Self.fixedIV(suite) + [0, 1, 0, 0, 0, 0, 0, 42] as [UInt8]
         let aad: [UInt8] = [0, 1, 0, 0, 0, 0, 0, 42, 23, 0xFE, 0xFD, 0, 14]
         let box = try AES.GCM.seal(Array("attack at dawn".utf8), using: SymmetricKey(data: [UInt8](repeating: 7, count: suite.keyLength)),
                                    nonce: AES.GCM.Nonce(data: nonce), authenticating: aad)
@@ -74,7 +77,7 @@ import Testing
         var out: [UInt8] = []
         try sealer.seal([0x14, 0, 0, 12], header: header, into: &out)
         #expect(out.count == 4 + 16)
-        var nonce = [UInt8](repeating: 9, count: 12)
+        var nonce = Self.fixedIV(suite)
         for (i, byte) in ([0, 1, 0, 0, 0, 0, 1, 2] as [UInt8]).enumerated() { nonce[4 + i] ^= byte }
         let aad: [UInt8] = [0, 1, 0, 0, 0, 0, 1, 2, 22, 0xFE, 0xFD, 0, 4]
         let box = try ChaChaPoly.seal([0x14, 0, 0, 12], using: SymmetricKey(data: [UInt8](repeating: 7, count: 32)),

@@ -10,6 +10,7 @@ extension DTLSEndpoint {
     mutating func startClient(now: Instant) {
         handshake.clientRandom = randomBytes(32)
         var hello = ClientHello(random: handshake.clientRandom, cipherSuites: configuration.cipherSuites.map(\.rawValue))
+        hello.extensions = HelloExtensions(capacity: 6)
         hello.extensions.add(ExtensionType.supportedGroups,
                              HelloExtensions.encodeU16List(configuration.groups.map(\.rawValue)))
         hello.extensions.add(ExtensionType.ecPointFormats, [1, 0])
@@ -127,8 +128,8 @@ extension DTLSEndpoint {
         guard let group = DTLSNamedGroup(rawValue: exchange.group), configuration.groups.contains(group) else {
             throw .illegalParameter("server chose group \(exchange.group) we did not offer")
         }
-        let signed = handshake.clientRandom + handshake.serverRandom
-            + ServerKeyExchange.params(group: exchange.group, publicKey: exchange.publicKey)
+        let signed = ServerKeyExchange.signedContent(clientRandom: handshake.clientRandom, serverRandom: handshake.serverRandom,
+                                                     group: exchange.group, publicKey: exchange.publicKey)
         try verifyPeerSignature(algorithm: exchange.signatureAlgorithm, signature: exchange.signature, over: signed,
                                 what: "ServerKeyExchange")
         handshake.group = group

@@ -5,6 +5,8 @@ import BrookX509
 /// not by a CA chain.
 public enum DTLSPeerVerification: Sendable {
     /// Accept a certificate matching any of these fingerprints (sha-256, sha-384, sha-512, …).
+    /// The certificate's DER bytes are matched before they are parsed: a certificate other than an
+    /// expected one fails with bad_certificate without reaching the X.509 parser.
     case fingerprints([CertificateFingerprint])
     /// Accept when the callback returns true.
     case callback(@Sendable (Certificate) -> Bool)

@@ -4,7 +4,7 @@ import BrookX509
 
 extension DTLSEndpoint {
     /// Adds a message to the transcript as one unfragmented message.
-    mutating func appendTranscript(type: HandshakeType, sequence: UInt16, body: [UInt8]) {
+    mutating func appendTranscript(type: HandshakeType, sequence: UInt16, body: some Collection<UInt8>) {
         if handshake.transcript.isEmpty { handshake.transcript.reserveCapacity(HandshakeState<Crypto>.typicalTranscriptLength) }
         HandshakeFragment.appendTranscriptBytes(type: type.rawValue, sequence: sequence, body: body, to: &handshake.transcript)
     }
@@ -17,27 +17,32 @@ extension DTLSEndpoint {
         flight.items.append(.handshake(type: type, sequence: sequence, body: body, epoch: epoch))
     }
 
-    /// Parses the peer's Certificate message and judges its leaf by the configured policy.
-    mutating func acceptPeerCertificate(_ body: [UInt8]) throws(DTLSError) {
+    /// Parses the peer's Certificate message and judges its leaf by the configured policy. Under
+    /// `.fingerprints` the leaf's DER bytes are hashed and matched first, so a certificate other than
+    /// the expected one is refused before the X.509 parser sees a byte of it (RFC 8122 §5 hashes
+    /// the encoding; the parse that follows only reads the key out of bytes the caller vouched for).
+    mutating func acceptPeerCertificate(_ body: ArraySlice<UInt8>) throws(DTLSError) {
         let message = try CertificateMessage(body: body)
         guard let leaf = message.certificates.first else {
             throw .handshakeFailure("peer sent no certificate")
+        }
+        // Its SHA-256 fingerprint, hashed once: matched here and reported when connected.
+        let fingerprint = CertificateFingerprint(derEncoded: leaf)
+        if case .fingerprints(let expected) = configuration.peerVerification {
+            let matched = expected.contains { $0.algorithm == .sha256 ? $0.matches(fingerprint) : $0.matches(derEncoded: leaf) }
+            guard matched else { throw .badCertificate("certificate fingerprint does not match") }
         }
         let certificate: Certificate
         do { certificate = try Certificate(derEncoded: leaf) } catch {
             throw .badCertificate("unparsable certificate: \(error)")
         }
         guard case .p256 = certificate.publicKey else { throw .badCertificate("certificate key is not ECDSA P-256") }
-        // Its SHA-256 fingerprint, hashed once: matched here and reported when connected.
-        let fingerprint = CertificateFingerprint(certificate: certificate)
-        let accepted: Bool
         switch configuration.peerVerification {
-        case .fingerprints(let expected):
-            accepted = expected.contains { $0.algorithm == .sha256 ? $0.matches(fingerprint) : $0.matches(certificate) }
-        case .callback(let judge): accepted = judge(certificate)
-        case .acceptAny: accepted = true
+        case .fingerprints: break
+        case .callback(let judge):
+            guard judge(certificate) else { throw .badCertificate("certificate refused by the verification callback") }
+        case .acceptAny: break
         }
-        guard accepted else { throw .badCertificate("certificate fingerprint does not match") }
         handshake.peerCertificate = certificate
         handshake.peerFingerprint = fingerprint
         enqueue(.event(.peerCertificate(certificate)))

@@ -141,6 +141,7 @@ extension DTLSEndpoint {
             throw .unexpectedMessage("ServerHello before negotiation")
         }
         var hello = ServerHello(random: handshake.serverRandom, cipherSuite: suite.rawValue)
+        hello.extensions = HelloExtensions(capacity: 4)
         // Answer only what was offered (RFC 5246 §7.4.1.4).
         if clientHello.extensions[ExtensionType.extendedMasterSecret] != nil {
             hello.extensions.add(ExtensionType.extendedMasterSecret, [])
@@ -162,8 +163,9 @@ extension DTLSEndpoint {
         let share = Crypto.generateKeyShare(for: group, using: &rng)
         handshake.keyShare = share
         let publicKey = Crypto.publicKey(of: share)
-        let params = ServerKeyExchange.params(group: group.rawValue, publicKey: publicKey)
-        let signature = try sign(handshake.clientRandom + handshake.serverRandom + params)
+        let signature = try sign(ServerKeyExchange.signedContent(clientRandom: handshake.clientRandom,
+                                                                 serverRandom: handshake.serverRandom,
+                                                                 group: group.rawValue, publicKey: publicKey))
         queueMessage(.serverKeyExchange,
                      ServerKeyExchange(group: group.rawValue, publicKey: publicKey,
                                        signatureAlgorithm: ecdsaSecp256r1SHA256, signature: signature).encode(),

@@ -21,7 +21,9 @@ struct Reassembler {
     struct Message {
         var type: UInt8
         var sequence: UInt16
-        var body: [UInt8]
+        /// The body: a slice of the datagram it came in when it came whole and in order (indices
+        /// are the datagram's: read it with `ByteReader`, not from index 0), else its own buffer.
+        var body: ArraySlice<UInt8>
     }
 
     enum Outcome: Equatable {
@@ -35,7 +37,8 @@ struct Reassembler {
 
     private struct Partial {
         var type: UInt8
-        var body: [UInt8]
+        /// Indexed from `body.startIndex` (a slice of a datagram for a whole message).
+        var body: ArraySlice<UInt8>
         /// Sorted, disjoint, non-adjacent byte ranges received so far (unused once `isWhole`).
         var received: [Range<Int>] = []
         /// Every byte has arrived (the usual case, a message in one fragment, never needs `received`).
@@ -48,8 +51,9 @@ struct Reassembler {
             let range = offset..<offset + bytes.count
             for existing in isWhole ? [0..<body.count] : received where existing.overlaps(range) {
                 let overlap = existing.clamped(to: range)
-                let shift = bytes.startIndex - offset
-                guard body[overlap].elementsEqual(bytes[(overlap.lowerBound + shift)..<(overlap.upperBound + shift)])
+                let shift = bytes.startIndex - offset, base = body.startIndex
+                guard body[(overlap.lowerBound + base)..<(overlap.upperBound + base)]
+                    .elementsEqual(bytes[(overlap.lowerBound + shift)..<(overlap.upperBound + shift)])
                 else { return false }
             }
             return true
@@ -125,14 +129,18 @@ struct Reassembler {
             }
             bufferedBytes += fragment.length
             if isWholeMessage {
-                // The usual case: the message came in one fragment, so it is copied once and done.
-                partials[sequence] = Partial(type: fragment.type, body: Array(fragment.body), isWhole: true)
+                // The usual case: the message came in one fragment. The next message in order is
+                // handed out before the datagram is done with, so it stays a slice of it; one
+                // that waits for others is copied, so no datagram is held beyond its own bytes.
+                let body = sequence == nextSequence ? fragment.body : ArraySlice(Array(fragment.body))
+                partials[sequence] = Partial(type: fragment.type, body: body, isWhole: true)
                 return .accepted
             }
-            partial = Partial(type: fragment.type, body: [UInt8](repeating: 0, count: fragment.length))
+            partial = Partial(type: fragment.type, body: [UInt8](repeating: 0, count: fragment.length)[...])
         }
         if !fragment.body.isEmpty {
-            partial.body.replaceSubrange(fragment.offset..<fragment.offset + fragment.body.count, with: fragment.body)
+            let start = partial.body.startIndex + fragment.offset
+            partial.body.replaceSubrange(start..<start + fragment.body.count, with: fragment.body)
             partial.insert(fragment.offset..<fragment.offset + fragment.body.count)
         }
         partials[sequence] = partial

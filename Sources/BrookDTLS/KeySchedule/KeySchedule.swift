@@ -24,15 +24,15 @@ enum KeySchedule<Crypto: DTLSCryptoProvider> {
     }
 
     /// RFC 5246 §6.3: key_block = PRF(master_secret, "key expansion", server_random ‖ client_random),
-    /// split into client/server write keys then client/server implicit IVs (AEAD suites have no MAC keys).
+    /// split into client/server write keys then client/server implicit IVs (AEAD suites have no MAC
+    /// keys); the parts are slices of the one block.
     static func keyBlock(_ suite: DTLSCipherSuite, masterSecret: [UInt8], clientRandom: [UInt8], serverRandom: [UInt8])
-        -> (clientKey: [UInt8], serverKey: [UInt8], clientIV: [UInt8], serverIV: [UInt8])
+        -> (clientKey: ArraySlice<UInt8>, serverKey: ArraySlice<UInt8>, clientIV: ArraySlice<UInt8>, serverIV: ArraySlice<UInt8>)
     {
         let k = suite.keyLength, iv = suite.fixedIVLength
         let block = prf(suite, secret: masterSecret, label: "key expansion", seed: serverRandom + clientRandom,
                         count: 2 * (k + iv))
-        return (Array(block[0..<k]), Array(block[k..<2 * k]),
-                Array(block[2 * k..<2 * k + iv]), Array(block[2 * k + iv..<2 * (k + iv)]))
+        return (block[0..<k], block[k..<2 * k], block[2 * k..<2 * k + iv], block[2 * k + iv..<2 * (k + iv)])
     }
 
     /// RFC 5246 §7.4.9: verify_data = PRF(master_secret, finished_label, Hash(handshake_messages))[0..11].

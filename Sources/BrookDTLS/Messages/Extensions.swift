@@ -16,7 +16,8 @@ let ecdsaSecp256r1SHA256: UInt16 = 0x0403
 struct HelloExtensions {
     private(set) var entries: [(type: UInt16, data: ArraySlice<UInt8>)] = []
 
-    init() {}
+    /// An empty block with room for `capacity` extensions (a hello adds up to six).
+    init(capacity: Int = 0) { entries.reserveCapacity(capacity) }
 
     /// Parses the optional extensions block that ends a hello (empty input: no extensions).
     init(parsing reader: inout ByteReader) throws(DTLSError) {
@@ -72,9 +73,12 @@ struct HelloExtensions {
     }
 
     static func encodeU16List(_ values: [UInt16]) -> [UInt8] {
-        var out: [UInt8] = []
+        .encoded(capacity: 2 + 2 * values.count) { appendU16List(values, to: &$0) }
+    }
+
+    /// Appends `values` as a list with a 2-byte length.
+    static func appendU16List(_ values: [UInt16], to out: inout [UInt8]) {
         out.appendVector(lengthWidth: 2) { list in for value in values { list.append(u16: value) } }
-        return out
     }
 
     /// UseSRTPData (RFC 5764 §4.1.1): profiles<2..2^16-1> and srtp_mki<0..255>.
@@ -90,9 +94,10 @@ struct HelloExtensions {
     }
 
     static func encodeSRTP(_ profiles: [SRTPProtectionProfile]) -> [UInt8] {
-        var out = encodeU16List(profiles.map(\.rawValue))
-        out.append(0)  // empty srtp_mki
-        return out
+        .encoded(capacity: 2 + 2 * profiles.count + 1) { out in
+            out.appendVector(lengthWidth: 2) { list in for profile in profiles { list.append(u16: profile.rawValue) } }
+            out.append(0)  // empty srtp_mki
+        }
     }
 
     /// ECPointFormatList (RFC 8422 §5.1.2): must contain uncompressed (0).

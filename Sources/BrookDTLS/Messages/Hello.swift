@@ -14,7 +14,7 @@ struct ClientHello {
     }
 
     init(body: some Collection<UInt8>) throws(DTLSError) {
-        var reader = ByteReader(Array(body))
+        var reader = ByteReader(body)
         clientVersion = try reader.u16("client_version")
         random = Array(try reader.bytes(32, "client random"))
         sessionID = Array(try reader.vector(lengthWidth: 1, 0...32, "session_id"))
@@ -59,7 +59,7 @@ struct ServerHello {
     }
 
     init(body: some Collection<UInt8>) throws(DTLSError) {
-        var reader = ByteReader(Array(body))
+        var reader = ByteReader(body)
         serverVersion = try reader.u16("server_version")
         random = Array(try reader.bytes(32, "server random"))
         sessionID = Array(try reader.vector(lengthWidth: 1, 0...32, "session_id"))
@@ -90,16 +90,16 @@ struct HelloVerifyRequest {
     init(cookie: [UInt8]) { self.cookie = cookie }
 
     init(body: some Collection<UInt8>) throws(DTLSError) {
-        var reader = ByteReader(Array(body))
+        var reader = ByteReader(body)
         serverVersion = try reader.u16("server_version")
         cookie = Array(try reader.vector(lengthWidth: 1, 0...255, "cookie"))
         try reader.expectEnd("HelloVerifyRequest")
     }
 
     func encode() -> [UInt8] {
-        var out: [UInt8] = []
-        out.append(u16: serverVersion)
-        out.appendVector(lengthWidth: 1) { $0.append(contentsOf: cookie) }
-        return out
+        .encoded(capacity: 3 + cookie.count) { out in
+            out.append(u16: serverVersion)
+            out.appendVector(lengthWidth: 1) { $0.append(contentsOf: cookie) }
+        }
     }
 }

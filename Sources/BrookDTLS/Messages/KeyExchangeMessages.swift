@@ -5,7 +5,7 @@ struct CertificateMessage {
     init(certificates: [[UInt8]]) { self.certificates = certificates }
 
     init(body: some Collection<UInt8>) throws(DTLSError) {
-        var reader = ByteReader(Array(body))
+        var reader = ByteReader(body)
         var list = ByteReader(try reader.vector(lengthWidth: 3, 0...0xFFFFFF, "certificate_list"))
         try reader.expectEnd("Certificate")
         certificates = []
@@ -13,11 +13,11 @@ struct CertificateMessage {
     }
 
     func encode() -> [UInt8] {
-        var out: [UInt8] = []
-        out.appendVector(lengthWidth: 3) { list in
-            for certificate in certificates { list.appendVector(lengthWidth: 3) { $0.append(contentsOf: certificate) } }
+        .encoded(capacity: 3 + certificates.reduce(0) { $0 + 3 + $1.count }) { out in
+            out.appendVector(lengthWidth: 3) { list in
+                for certificate in certificates { list.appendVector(lengthWidth: 3) { $0.append(contentsOf: certificate) } }
+            }
         }
-        return out
     }
 }
 
@@ -38,7 +38,7 @@ struct ServerKeyExchange {
     }
 
     init(body: some Collection<UInt8>) throws(DTLSError) {
-        var reader = ByteReader(Array(body))
+        var reader = ByteReader(body)
         guard try reader.u8("curve_type") == Self.namedCurveType else { throw .illegalParameter("curve_type not named_curve") }
         group = try reader.u16("named_curve")
         publicKey = Array(try reader.vector(lengthWidth: 1, 1...255, "ECPoint"))
@@ -49,17 +49,31 @@ struct ServerKeyExchange {
 
     /// ServerECDHParams as signed.
     static func params(group: UInt16, publicKey: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = [namedCurveType]
+        .encoded(capacity: 4 + publicKey.count) { appendParams(group: group, publicKey: publicKey, to: &$0) }
+    }
+
+    /// What the server's signature covers (RFC 8422 §5.4): client_random ‖ server_random ‖
+    /// ServerECDHParams, in one buffer.
+    static func signedContent(clientRandom: [UInt8], serverRandom: [UInt8], group: UInt16, publicKey: [UInt8]) -> [UInt8] {
+        .encoded(capacity: clientRandom.count + serverRandom.count + 4 + publicKey.count) { out in
+            out.append(contentsOf: clientRandom)
+            out.append(contentsOf: serverRandom)
+            appendParams(group: group, publicKey: publicKey, to: &out)
+        }
+    }
+
+    private static func appendParams(group: UInt16, publicKey: [UInt8], to out: inout [UInt8]) {
+        out.append(namedCurveType)
         out.append(u16: group)
         out.appendVector(lengthWidth: 1) { $0.append(contentsOf: publicKey) }
-        return out
     }
 
     func encode() -> [UInt8] {
-        var out = Self.params(group: group, publicKey: publicKey)
-        out.append(u16: signatureAlgorithm)
-        out.appendVector(lengthWidth: 2) { $0.append(contentsOf: signature) }
-        return out
+        .encoded(capacity: 4 + publicKey.count + 4 + signature.count) { out in
+            Self.appendParams(group: group, publicKey: publicKey, to: &out)
+            out.append(u16: signatureAlgorithm)
+            out.appendVector(lengthWidth: 2) { $0.append(contentsOf: signature) }
+        }
     }
 }
 
@@ -73,7 +87,7 @@ struct CertificateRequest {
     init() {}
 
     init(body: some Collection<UInt8>) throws(DTLSError) {
-        var reader = ByteReader(Array(body))
+        var reader = ByteReader(body)
         certificateTypes = Array(try reader.vector(lengthWidth: 1, 1...255, "certificate_types"))
         var list = ByteReader(try reader.vector(lengthWidth: 2, 2...0xFFFE, "supported_signature_algorithms"))
         guard list.remaining % 2 == 0 else { throw .decodeError("supported_signature_algorithms: odd length") }
@@ -84,11 +98,11 @@ struct CertificateRequest {
     }
 
     func encode() -> [UInt8] {
-        var out: [UInt8] = []
-        out.appendVector(lengthWidth: 1) { $0.append(contentsOf: certificateTypes) }
-        out.append(contentsOf: HelloExtensions.encodeU16List(signatureAlgorithms))
-        out.append(u16: 0)
-        return out
+        .encoded(capacity: 1 + certificateTypes.count + 2 + 2 * signatureAlgorithms.count + 2) { out in
+            out.appendVector(lengthWidth: 1) { $0.append(contentsOf: certificateTypes) }
+            HelloExtensions.appendU16List(signatureAlgorithms, to: &out)
+            out.append(u16: 0)  // certificate_authorities: empty
+        }
     }
 }
 
@@ -99,15 +113,13 @@ struct ClientKeyExchange {
     init(publicKey: [UInt8]) { self.publicKey = publicKey }
 
     init(body: some Collection<UInt8>) throws(DTLSError) {
-        var reader = ByteReader(Array(body))
+        var reader = ByteReader(body)
         publicKey = Array(try reader.vector(lengthWidth: 1, 1...255, "ClientECDiffieHellmanPublic"))
         try reader.expectEnd("ClientKeyExchange")
     }
 
     func encode() -> [UInt8] {
-        var out: [UInt8] = []
-        out.appendVector(lengthWidth: 1) { $0.append(contentsOf: publicKey) }
-        return out
+        .encoded(capacity: 1 + publicKey.count) { out in out.appendVector(lengthWidth: 1) { $0.append(contentsOf: publicKey) } }
     }
 }
 
@@ -122,16 +134,16 @@ struct CertificateVerify {
     }
 
     init(body: some Collection<UInt8>) throws(DTLSError) {
-        var reader = ByteReader(Array(body))
+        var reader = ByteReader(body)
         signatureAlgorithm = try reader.u16("SignatureAndHashAlgorithm")
         signature = Array(try reader.vector(lengthWidth: 2, 0...0xFFFF, "signature"))
         try reader.expectEnd("CertificateVerify")
     }
 
     func encode() -> [UInt8] {
-        var out: [UInt8] = []
-        out.append(u16: signatureAlgorithm)
-        out.appendVector(lengthWidth: 2) { $0.append(contentsOf: signature) }
-        return out
+        .encoded(capacity: 4 + signature.count) { out in
+            out.append(u16: signatureAlgorithm)
+            out.appendVector(lengthWidth: 2) { $0.append(contentsOf: signature) }
+        }
     }
 }

@@ -7,14 +7,22 @@
 struct RecordProtection<Crypto: DTLSCryptoProvider> {
     static var tagLength: Int { 16 }
     let key: Crypto.RecordKey
-    /// The implicit IV: 4 bytes (GCM) or 12 bytes (ChaCha20-Poly1305).
-    let fixedIV: [UInt8]
+    /// The implicit IV, 4 bytes (GCM) or 12 bytes (ChaCha20-Poly1305), zero-padded to the 12 bytes
+    /// of a nonce and held big-endian in two words (no heap, no bounds checks per record).
+    let fixedIVHead: UInt64, fixedIVTail: UInt32
     /// 8 for GCM's explicit nonce, 0 for ChaCha20-Poly1305.
     let explicitNonceLength: Int
 
-    init(suite: DTLSCipherSuite, key: [UInt8], fixedIV: [UInt8]) throws(DTLSError) {
-        self.key = try Crypto.prepareRecordKey(key, for: suite)
-        self.fixedIV = fixedIV
+    /// `key` and `fixedIV` as the key block holds them (RFC 5246 §6.3); `fixedIV` is at most 12 bytes.
+    init(suite: DTLSCipherSuite, key: some Collection<UInt8>, fixedIV: some Collection<UInt8>) throws(DTLSError) {
+        guard fixedIV.count <= 12 else { throw .cryptoFailure("record IV longer than a nonce") }
+        self.key = try Crypto.prepareRecordKey(Array(key), for: suite)
+        var head: UInt64 = 0, tail: UInt32 = 0
+        for (index, byte) in fixedIV.enumerated() {
+            if index < 8 { head |= UInt64(byte) << UInt64(56 - 8 * index) } else { tail |= UInt32(byte) << UInt32(88 - 8 * index) }
+        }
+        fixedIVHead = head
+        fixedIVTail = tail
         explicitNonceLength = suite == .ecdheECDSAWithChaCha20Poly1305SHA256 ? 0 : 8
     }
 
@@ -28,7 +36,8 @@ struct RecordProtection<Crypto: DTLSCryptoProvider> {
             let nonce = UnsafeMutableRawBufferPointer(rebasing: scratch[0..<12])
             let aad = UnsafeMutableRawBufferPointer(rebasing: scratch[12..<25])
             let sequence = header.epochAndSequence
-            for i in 0..<12 { nonce[i] = i < fixedIV.count ? fixedIV[i] : 0 }
+            nonce.storeBytes(of: fixedIVHead.bigEndian, toByteOffset: 0, as: UInt64.self)
+            nonce.storeBytes(of: fixedIVTail.bigEndian, toByteOffset: 8, as: UInt32.self)
             for i in 0..<8 {
                 let byte = UInt8(truncatingIfNeeded: explicit >> UInt64(56 - 8 * i))
                 // GCM: salt ‖ explicit nonce (RFC 5288 §3); ChaCha20-Poly1305: IV XOR sequence (RFC 7905 §2).

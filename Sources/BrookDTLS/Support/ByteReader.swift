@@ -14,6 +14,17 @@ struct ByteReader {
 
     init(_ bytes: [UInt8]) { self.init(bytes[...]) }
 
+    /// Reads any collection of bytes: an array or array slice in place, anything else from a copy.
+    init(_ bytes: some Collection<UInt8>) {
+        if let slice = bytes as? ArraySlice<UInt8> {
+            self.init(slice)
+        } else if let array = bytes as? [UInt8] {
+            self.init(array[...])
+        } else {
+            self.init(Array(bytes)[...])
+        }
+    }
+
     var isEmpty: Bool { cursor == bytes.endIndex }
     var remaining: Int { bytes.endIndex - cursor }
 

@@ -1,6 +1,15 @@
 // Big-endian writers for the TLS presentation language (RFC 5246 §4).
 
 extension Array where Element == UInt8 {
+    /// An array built by `body` in a buffer allocated once with room for `capacity` bytes (the
+    /// message encoders know their sizes, so none of them grows an array append by append).
+    static func encoded(capacity: Int, _ body: (inout [UInt8]) -> Void) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(capacity)
+        body(&out)
+        return out
+    }
+
     mutating func append(u16 value: UInt16) {
         append(UInt8(truncatingIfNeeded: value >> 8))
         append(UInt8(truncatingIfNeeded: value))
