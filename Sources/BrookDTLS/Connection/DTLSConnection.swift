@@ -265,6 +265,8 @@ public struct DTLSEndpoint<Crypto: DTLSCryptoProvider> {
     static var retainedOutputCapacity: Int { 4 }
 
     mutating func enqueue(_ output: DTLSOutput) {
+        // Room for a flight's worth at once, rather than growing slot by slot.
+        if outputs.capacity == 0 { outputs.reserveCapacity(Self.retainedOutputCapacity) }
         outputs.append(output)
     }
 

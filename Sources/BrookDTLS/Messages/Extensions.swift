@@ -68,6 +68,7 @@ struct HelloExtensions {
         try reader.expectEnd(field)
         guard list.remaining % 2 == 0 else { throw .decodeError("\(field): odd length") }
         var values: [UInt16] = []
+        values.reserveCapacity(list.remaining / 2)
         while !list.isEmpty { values.append(try list.u16(field)) }
         return values
     }
@@ -89,6 +90,7 @@ struct HelloExtensions {
         try reader.expectEnd("use_srtp")
         guard list.remaining % 2 == 0 else { throw .decodeError("use_srtp: odd profile list") }
         var profiles: [UInt16] = []
+        profiles.reserveCapacity(list.remaining / 2)
         while !list.isEmpty { profiles.append(try list.u16("use_srtp profile")) }
         return (profiles, mki)
     }
@@ -119,6 +121,7 @@ struct HelloExtensions {
         try reader.expectEnd("supported_versions")
         guard list.remaining % 2 == 0 else { throw .decodeError("supported_versions: odd length") }
         var versions: [UInt16] = []
+        versions.reserveCapacity(list.remaining / 2)
         while !list.isEmpty { versions.append(try list.u16("supported_versions")) }
         return versions
     }
