@@ -262,7 +262,8 @@ extension HostilePeerHandshakeTests {
             let messages = Surgery.messages(flight4, firstSequence: 0)
             let serverRandom = Array(try #require(messages.first).body.dropFirst(2).prefix(32))
             // Signed with the server's real key, so only the point is wrong (RFC 8422 §5.4).
-            let params = ServerKeyExchange.params(group: group.rawValue, publicKey: share)
+            // ServerECDHParams written out: named_curve (3), the group, the point with its length.
+            let params = [3, UInt8(group.rawValue >> 8), UInt8(group.rawValue & 0xFF), UInt8(share.count)] + share
             let signature = try Identity.server.key.signature(for: pump.client.handshake.clientRandom + serverRandom + params)
             let exchange = ServerKeyExchange(group: group.rawValue, publicKey: share, signatureAlgorithm: ecdsaSecp256r1SHA256,
                                              signature: signature.derRepresentation).encode()

@@ -47,11 +47,6 @@ struct ServerKeyExchange {
         try reader.expectEnd("ServerKeyExchange")
     }
 
-    /// ServerECDHParams as signed.
-    static func params(group: UInt16, publicKey: [UInt8]) -> [UInt8] {
-        .encoded(capacity: 4 + publicKey.count) { appendParams(group: group, publicKey: publicKey, to: &$0) }
-    }
-
     /// What the server's signature covers (RFC 8422 §5.4): client_random ‖ server_random ‖
     /// ServerECDHParams, in one buffer.
     static func signedContent(clientRandom: [UInt8], serverRandom: [UInt8], group: UInt16, publicKey: [UInt8]) -> [UInt8] {
@@ -62,6 +57,7 @@ struct ServerKeyExchange {
         }
     }
 
+    /// ServerECDHParams: named_curve, the group, the public point.
     private static func appendParams(group: UInt16, publicKey: [UInt8], to out: inout [UInt8]) {
         out.append(namedCurveType)
         out.append(u16: group)
