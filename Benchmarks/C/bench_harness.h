@@ -1,5 +1,7 @@
 /* The timing loop and output format of every `brook bench` reference program (Benchmarks/README.md):
- * options --quick, --seconds S, --elapsed, --filter TEXT (repeatable), --impl NAME; one JSON line per row. */
+ * options --quick, --seconds S, --elapsed, --filter TEXT (repeatable), --impl NAME; one JSON line per row.
+ * openssl_dtls_bench.c (`brook dtls bench --compare openssl`) has options and rows of its own and uses only the
+ * timing (bench_rate) and bench_fail; the helpers are `static inline` so that an unused one draws no warning. */
 #ifndef BROOK_BENCH_HARNESS_H
 #define BROOK_BENCH_HARNESS_H
 
@@ -20,7 +22,7 @@ struct bench_options {
     clockid_t clock; /* CLOCK_THREAD_CPUTIME_ID, or CLOCK_MONOTONIC with --elapsed */
 };
 
-static void bench_parse(struct bench_options *o, int argc, char **argv, const char *default_impl) {
+static inline void bench_parse(struct bench_options *o, int argc, char **argv, const char *default_impl) {
     o->seconds = 0.5;
     o->rounds = 5;
     o->filter_count = 0;
@@ -45,14 +47,14 @@ static void bench_parse(struct bench_options *o, int argc, char **argv, const ch
     }
 }
 
-static int bench_selects(const struct bench_options *o, const char *op) {
+static inline int bench_selects(const struct bench_options *o, const char *op) {
     if (o->filter_count == 0) return 1;
     for (int i = 0; i < o->filter_count; i++)
         if (strstr(op, o->filters[i]) != NULL) return 1;
     return 0;
 }
 
-static double bench_timed(clockid_t clock, bench_body body, void *context, long iterations) {
+static inline double bench_timed(clockid_t clock, bench_body body, void *context, long iterations) {
     struct timespec start, end;
     clock_gettime(clock, &start);
     body(context, iterations);
@@ -63,7 +65,7 @@ static double bench_timed(clockid_t clock, bench_body body, void *context, long 
 /* Iterations doubled until a batch takes 4 ms (1 ms when quick), then `rounds` batches sized to
  * share `seconds`; the best batch counts. Time is the thread's CPU time (as `openssl speed` counts
  * by default), so that other work on a shared machine does not count against a program. */
-static double bench_rate(const struct bench_options *o, bench_body body, void *context) {
+static inline double bench_rate(const struct bench_options *o, bench_body body, void *context) {
     double calibration = o->rounds == 1 ? 0.001 : 0.004;
     long iterations = 1;
     double elapsed = bench_timed(o->clock, body, context, iterations);
@@ -82,7 +84,7 @@ static double bench_rate(const struct bench_options *o, bench_body body, void *c
 }
 
 /* A throughput row (bytes > 0: MB/s, 10^6 bytes) or a key-operation row (bytes == 0: ops/s). */
-static void bench_row(const struct bench_options *o, const char *op, int bytes, bench_body body, void *context) {
+static inline void bench_row(const struct bench_options *o, const char *op, int bytes, bench_body body, void *context) {
     if (!bench_selects(o, op)) return;
     double rate = bench_rate(o, body, context);
     if (bytes > 0)
@@ -93,7 +95,7 @@ static void bench_row(const struct bench_options *o, const char *op, int bytes, 
     fflush(stdout);
 }
 
-static void bench_fail(const char *what) {
+static inline void bench_fail(const char *what) {
     fprintf(stderr, "benchmark failure: %s\n", what);
     exit(1);
 }

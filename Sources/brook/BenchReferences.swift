@@ -17,9 +17,9 @@ enum BenchReference: String, CaseIterable, Sendable {
     /// Builds the program under `root` (the package), returning the executable's path.
     func build(root: URL) throws -> String {
         switch self {
-        case .openssl: return try compileC("openssl_bench.c", library: "crypto", package: "libssl-dev", root: root)
-        case .bearssl: return try compileC("bearssl_bench.c", library: "bearssl", package: "libbearssl-dev", root: root)
-        case .libsrtp2: return try compileC("libsrtp2_bench.c", library: "srtp2", package: "libsrtp2-dev", root: root)
+        case .openssl: return try Self.compileC("openssl_bench.c", libraries: ["crypto"], package: "libssl-dev", name: rawValue, root: root)
+        case .bearssl: return try Self.compileC("bearssl_bench.c", libraries: ["bearssl"], package: "libbearssl-dev", name: rawValue, root: root)
+        case .libsrtp2: return try Self.compileC("libsrtp2_bench.c", libraries: ["srtp2"], package: "libsrtp2-dev", name: rawValue, root: root)
         case .swiftCrypto:
             let packagePath = root.appendingPathComponent("Benchmarks/SwiftCryptoBench").path
             let arguments = ["build", "-c", "release", "--package-path", packagePath]
@@ -54,8 +54,9 @@ enum BenchReference: String, CaseIterable, Sendable {
         return results
     }
 
-    /// `cc -O2` into .build/bench/.
-    private func compileC(_ source: String, library: String, package: String, root: URL) throws -> String {
+    /// `cc -O2 Benchmarks/C/<source> -l<library>…` into .build/bench/; also builds `brook dtls bench`'s
+    /// reference (DTLSBenchReference). `name` labels the reference in errors.
+    static func compileC(_ source: String, libraries: [String], package: String, name: String, root: URL) throws -> String {
         let outputDirectory = root.appendingPathComponent(".build/bench")
         try FileManager.default.createDirectory(at: outputDirectory, withIntermediateDirectories: true)
         let output = outputDirectory.appendingPathComponent(String(source.dropLast(2))).path
@@ -64,9 +65,11 @@ enum BenchReference: String, CaseIterable, Sendable {
         // Written under a name of this process, then renamed: concurrent runs never execute a half-written file.
         let partial = output + ".\(ProcessInfo.processInfo.processIdentifier)"
         do {
-            try BenchProcess.run(compiler, ["-O2", "-o", partial, sourcePath, "-l\(library)"], what: "\(rawValue) reference")
+            try BenchProcess.run(compiler, ["-O2", "-o", partial, sourcePath] + libraries.map { "-l\($0)" }, what: "\(name) reference")
+        } catch BenchError.reference(let failure) {
+            throw BenchError.reference("\(failure) (the \(name) reference needs a C compiler and Debian's \(package))")
         } catch {
-            throw BenchError.reference("\(error) (the \(rawValue) reference needs a C compiler and Debian's \(package))")
+            throw BenchError.reference("\(error) (the \(name) reference needs a C compiler and Debian's \(package))")
         }
         guard rename(partial, output) == 0 else { throw BenchError.reference("cannot rename \(partial) to \(output)") }
         return output

@@ -13,6 +13,9 @@ import Glibc
 /// Lines (stable): `handshakes:` (wall clock, the default suite), then per suite × group a
 /// `handshake:` line with the crypto sum and the protocol's own overhead and a `crypto:` line with
 /// its parts, `throughput:` per suite, and `memory:`. `--json` prints one object per line instead.
+/// `--compare openssl` also times OpenSSL's own in-memory handshakes on each suite × group, right after
+/// Brook's (DTLSBenchReference): a line `  openssl: … brook/openssl <ratio>×` after each `handshake:`
+/// line, or its JSON row (`"impl": "openssl"`) after Brook's (`"impl": "brook"`).
 struct DTLSBenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "bench",
                                                     abstract: "Measure in-memory DTLS handshakes, throughput and memory per connection.")
@@ -35,11 +38,23 @@ struct DTLSBenchCommand: ParsableCommand {
     @Flag(help: "Short timing (for tests, not for figures): 20 handshakes, 1 MB, 0.05 s rows, 20 pairs.")
     var quick = false
 
+    @Option(name: .customLong("compare"),
+            help: "Also time a reference's in-memory DTLS 1.2 handshakes on each suite × group, in the same run: openssl (repeatable; built with cc and Debian's libssl-dev).")
+    var references: [DTLSBenchReference] = []
+
     func run() throws {
         let handshakeCount = quick ? 20 : handshakes, megabyteCount = quick ? 1 : megabytes
         let rowSeconds = quick ? 0.05 : seconds, pairCount = quick ? 20 : pairs
         guard handshakeCount > 0, megabyteCount > 0, rowSeconds > 0, pairCount > 0 else {
             throw ValidationError("--handshakes, --megabytes, --seconds and --pairs must be positive")
+        }
+        // The references first, so that one that cannot be built stops the run before any timing.
+        var executables: [(reference: DTLSBenchReference, path: String)] = []
+        try reportingFailures {
+            for reference in references where !executables.contains(where: { $0.reference == reference }) {
+                printError("brook dtls bench: building the \(reference.rawValue) reference")
+                executables.append((reference, try reference.build(root: Bench.checkout)))
+            }
         }
         let now = try UTCDateTime(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
         let clientKey = P256.Signing.PrivateKey(), serverKey = P256.Signing.PrivateKey()
@@ -107,9 +122,15 @@ struct DTLSBenchCommand: ParsableCommand {
                 }
                 let overheads = zip(rounds, sums).map { round, sum in (round[0] - sum) / round[0] * 100 }
                 let overheadsTogether = rounds.map { round in (round[0] - round[1]) / round[0] * 100 }
+                var referenceRates: [DTLSHandshakeRate] = []
+                try reportingFailures {
+                    referenceRates = try executables.map { reference, path in
+                        try reference.measure(executable: path, suite: suite, group: group, quick: quick, seconds: rowSeconds)
+                    }
+                }
                 report(suite: suite, group: group, perSecond: 1 / best(0),
                        crypto: HandshakeCryptoMeasurement(items: items, sequenceSeconds: best(1)),
-                       overhead: median(overheads), overheadTogether: median(overheadsTogether))
+                       overhead: median(overheads), overheadTogether: median(overheadsTogether), references: referenceRates)
             }
         }
 
@@ -130,17 +151,23 @@ struct DTLSBenchCommand: ParsableCommand {
     }
 
     /// The handshake beside the crypto it needs: the protocol's own overhead is the rest, against
-    /// the sum of the parts timed one by one, and against all parts timed together in one body.
+    /// the sum of the parts timed one by one, and against all parts timed together in one body; then
+    /// each reference's handshakes on the same row, with Brook's rate over the reference's.
     private func report(suite: DTLSCipherSuite, group: DTLSNamedGroup, perSecond: Double, crypto: HandshakeCryptoMeasurement,
-                        overhead: Double, overheadTogether: Double) {
+                        overhead: Double, overheadTogether: Double, references: [DTLSHandshakeRate]) {
         let handshake = 1 / perSecond
         if json {
             let parts = crypto.items.map { #""\#($0.name)": {"count": \#($0.count), "us_each": \#(fixed($0.secondsEach * 1e6, 2))}"# }
-            print(#"{"op": "dtls-handshake", "suite": "\#(suite.ianaName)", "group": "\#(group)", "handshakes_per_s": \#(fixed(perSecond, 1)), "ms_per_handshake": \#(fixed(handshake * 1000, 4)), "crypto_ms": \#(fixed(crypto.sumSeconds * 1000, 4)), "crypto_together_ms": \#(fixed(crypto.sequenceSeconds * 1000, 4)), "overhead_percent": \#(fixed(overhead, 1)), "overhead_together_percent": \#(fixed(overheadTogether, 1)), "crypto": {\#(parts.joined(separator: ", "))}}"#)
+            print(#"{"op": "dtls-handshake", "suite": "\#(suite.ianaName)", "group": "\#(group)", "impl": "brook", "handshakes_per_s": \#(fixed(perSecond, 1)), "ms_per_handshake": \#(fixed(handshake * 1000, 4)), "crypto_ms": \#(fixed(crypto.sumSeconds * 1000, 4)), "crypto_together_ms": \#(fixed(crypto.sequenceSeconds * 1000, 4)), "overhead_percent": \#(fixed(overhead, 1)), "overhead_together_percent": \#(fixed(overheadTogether, 1)), "crypto": {\#(parts.joined(separator: ", "))}}"#)
+            for reference in references { print(reference.jsonLine) }
         } else {
             print("handshake: \(suite.ianaName), \(group): \(fixed(handshake * 1000, 3)) ms, \(fixed(perSecond, 1)) per second; "
                   + "crypto it needs \(fixed(crypto.sumSeconds * 1000, 3)) ms (\(fixed(crypto.sequenceSeconds * 1000, 3)) ms timed together); "
                   + "protocol overhead \(fixed(overhead, 1))% (\(fixed(overheadTogether, 1))%)")
+            for reference in references {
+                print("  \(reference.impl): \(fixed(reference.millisecondsPerHandshake, 3)) ms, \(fixed(reference.handshakesPerSecond, 1)) per second; "
+                      + "brook/\(reference.impl) \(fixed(perSecond / reference.handshakesPerSecond, 2))×")
+            }
             print("  crypto: " + crypto.items.map { "\($0.name) \($0.count) × \(fixed($0.secondsEach * 1e6, 1)) µs" }.joined(separator: ", "))
         }
     }

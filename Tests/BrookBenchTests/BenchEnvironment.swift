@@ -38,11 +38,12 @@ enum BenchEnvironment {
         var stderr: String
     }
 
-    /// Runs `brook arguments` to completion.
-    static func runBrook(_ arguments: [String]) throws -> Run {
+    /// Runs `brook arguments` to completion, with `environment` over this process's.
+    static func runBrook(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
         let process = Process()
         process.executableURL = brook
         process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let output = Pipe(), errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
