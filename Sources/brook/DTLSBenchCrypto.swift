@@ -8,6 +8,10 @@ enum CountingCryptoProvider: DTLSCryptoProvider {
     enum Call {
         case prf(sha384: Bool, secretLength: Int, label: String, seedLength: Int, count: Int)
         case hash(sha384: Bool, length: Int)
+        /// A running transcript hash (numbered in the order they were started): started, fed, read.
+        case transcriptStart(hasher: Int, sha384: Bool)
+        case transcriptUpdate(hasher: Int, length: Int)
+        case transcriptDigest(hasher: Int)
         case prepareRecordKey(suite: DTLSCipherSuite, keyLength: Int)
         case seal(suite: DTLSCipherSuite, length: Int, aadLength: Int)
         case open(suite: DTLSCipherSuite, length: Int, aadLength: Int)
@@ -20,8 +24,30 @@ enum CountingCryptoProvider: DTLSCryptoProvider {
         let suite: DTLSCipherSuite
     }
 
+    struct TranscriptHash: Sendable {
+        var inner: BrookCryptoProvider.TranscriptHash
+        let hasher: Int
+    }
+
     /// The calls since the last reset (the bench is single-threaded; this is a tool, not a library).
     nonisolated(unsafe) static var log: [Call] = []
+    nonisolated(unsafe) static var transcriptHashers = 0
+
+    static func startTranscriptHash(sha384: Bool) -> TranscriptHash {
+        defer { transcriptHashers += 1 }
+        log.append(.transcriptStart(hasher: transcriptHashers, sha384: sha384))
+        return TranscriptHash(inner: BrookCryptoProvider.startTranscriptHash(sha384: sha384), hasher: transcriptHashers)
+    }
+
+    static func updateTranscriptHash(_ hash: inout TranscriptHash, with bytes: UnsafeRawBufferPointer) {
+        log.append(.transcriptUpdate(hasher: hash.hasher, length: bytes.count))
+        BrookCryptoProvider.updateTranscriptHash(&hash.inner, with: bytes)
+    }
+
+    static func transcriptDigest(_ hash: TranscriptHash) -> [UInt8] {
+        log.append(.transcriptDigest(hasher: hash.hasher))
+        return BrookCryptoProvider.transcriptDigest(hash.inner)
+    }
 
     static func prepareRecordKey(_ key: [UInt8], for suite: DTLSCipherSuite) throws(DTLSError) -> RecordKey {
         log.append(.prepareRecordKey(suite: suite, keyLength: key.count))
@@ -133,10 +159,11 @@ enum HandshakeCrypto {
     /// The parts, untimed: the caller times them (interleaved with the handshakes they belong to).
     static func plan(_ identities: DTLSBenchIdentities, group: DTLSNamedGroup) throws -> [HandshakeCryptoItem] {
         CountingCryptoProvider.log = []
+        CountingCryptoProvider.transcriptHashers = 0
         var pair = DTLSBenchPair<CountingCryptoProvider>(client: identities.client, server: identities.server)
         guard pair.run() else { throw BenchError.failed("counting handshake failed") }
         let log = CountingCryptoProvider.log
-        let transcriptLength = log.compactMap { if case .hash(_, let length) = $0 { length } else { nil } }.first ?? 0
+        let transcriptLength = signedTranscriptLength(log)
         let certificateLength = identities.server.certificate.derEncoded.count
         let shareLength = group == .x25519 ? 32 : 65
         let serverKeyExchangeSigned = 64 + 4 + shareLength  // client_random ‖ server_random ‖ ECParameters ‖ point
@@ -181,20 +208,55 @@ enum HandshakeCrypto {
         return items + (try replay(log))
     }
 
+    /// The length of the transcript at the first digest: the session hash, taken over the same
+    /// messages the client's CertificateVerify then signs (RFC 7627 §3, RFC 5246 §7.4.8).
+    private static func signedTranscriptLength(_ log: [CountingCryptoProvider.Call]) -> Int {
+        var fed: [Int: Int] = [:]
+        for call in log {
+            switch call {
+            case let .hash(_, length): return length
+            case let .transcriptUpdate(hasher, length): fed[hasher, default: 0] += length
+            case let .transcriptDigest(hasher): return fed[hasher, default: 0]
+            default: break
+            }
+        }
+        return 0
+    }
+
     /// The logged seam calls with BrookCryptoProvider, grouped as PRF, hash, record AEAD, cookie MAC
-    /// and random bytes; each group's body makes all of its calls once.
+    /// and random bytes; each group's body makes all of its calls once. Running transcript hashes
+    /// are replayed in the logged order (started, fed, read), one hasher per one logged; each
+    /// digest counts as one transcript hash.
     private static func replay(_ log: [CountingCryptoProvider.Call]) throws -> [HandshakeCryptoItem] {
         var prfs: [() throws -> Void] = [], hashes: [() throws -> Void] = [], records: [() throws -> Void] = []
         var randoms: [() throws -> Void] = [], macs: [() throws -> Void] = []
-        var hashedBytes = 0, randomBytes = 0
+        var hashedBytes = 0, randomBytes = 0, digests = 0
+        let running = RunningHashes(count: log.reduce(0) { if case .transcriptStart = $1 { $0 + 1 } else { $0 } })
         for call in log {
             switch call {
+            case let .transcriptStart(hasher, sha384):
+                hashes.append { running.hashers[hasher] = BrookCryptoProvider.startTranscriptHash(sha384: sha384) }
+            case let .transcriptUpdate(hasher, length):
+                let data = BenchBuffer(count: length, filler: 3)
+                hashedBytes += length
+                hashes.append {
+                    guard var hash = running.hashers[hasher] else { throw BenchError.failed("transcript hash \(hasher) not started") }
+                    BrookCryptoProvider.updateTranscriptHash(&hash, with: UnsafeRawBufferPointer(data.bytes))
+                    running.hashers[hasher] = hash
+                }
+            case let .transcriptDigest(hasher):
+                digests += 1
+                hashes.append {
+                    guard let hash = running.hashers[hasher] else { throw BenchError.failed("transcript hash \(hasher) not started") }
+                    blackHole(BrookCryptoProvider.transcriptDigest(hash))
+                }
             case let .prf(sha384, secretLength, label, seedLength, count):
                 let secret = [UInt8](repeating: 1, count: secretLength), seed = [UInt8](repeating: 2, count: seedLength)
                 prfs.append { blackHole(BrookCryptoProvider.prf(sha384: sha384, secret: secret, label: label, seed: seed, count: count)) }
             case let .hash(sha384, length):
                 let data = [UInt8](repeating: 3, count: length)
                 hashedBytes += length
+                digests += 1
                 hashes.append { blackHole(BrookCryptoProvider.hash(sha384: sha384, data)) }
             case let .prepareRecordKey(suite, keyLength):
                 let key = [UInt8](repeating: 4, count: keyLength)
@@ -216,14 +278,21 @@ enum HandshakeCrypto {
                 }
             }
         }
-        func item(_ name: String, _ bodies: [() throws -> Void]) -> HandshakeCryptoItem? {
+        func item(_ name: String, _ bodies: [() throws -> Void], count: Int? = nil) -> HandshakeCryptoItem? {
             guard !bodies.isEmpty else { return nil }
-            return HandshakeCryptoItem(name: name, count: bodies.count, body: { for body in bodies { try body() } }, bodyCount: 1)
+            return HandshakeCryptoItem(name: name, count: count ?? bodies.count, body: { for body in bodies { try body() } }, bodyCount: 1)
         }
-        return [item("prf", prfs), item("transcript-hash(\(hashedBytes) bytes)", hashes),
+        return [item("prf", prfs), item("transcript-hash(\(hashedBytes) bytes)", hashes, count: digests),
                 item("record-keys-and-aead", records), item("hmac-sha256-cookie", macs),
                 item("random(\(randomBytes) bytes)", randoms)].compactMap { $0 }
     }
+}
+
+/// The running transcript hashes of one replay, by the number the log gave them (0, 1, …).
+private final class RunningHashes {
+    var hashers: [BrookCryptoProvider.TranscriptHash?]
+
+    init(count: Int) { hashers = Array(repeating: nil, count: count) }
 }
 
 /// Buffers for timing one record seal or open of a logged size (an open undoes a seal made once).

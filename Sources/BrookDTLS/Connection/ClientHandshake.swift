@@ -27,7 +27,7 @@ extension DTLSEndpoint {
     /// a ClientHello answered by HelloVerifyRequest and that request are not part of it).
     mutating func sendClientHello(now: Instant) {
         guard let hello = handshake.clientHello else { return }
-        handshake.transcript = []
+        handshake.resetTranscript()
         var newFlight = Flight()
         queueMessage(.clientHello, hello.encode(), into: &newFlight)
         do { try sendFlight(newFlight, expectsReply: true, now: now) } catch { fail(error) }

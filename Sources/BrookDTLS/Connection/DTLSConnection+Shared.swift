@@ -71,7 +71,7 @@ extension DTLSEndpoint {
         guard let suite = handshake.suite else { throw .unexpectedMessage("keys before a cipher suite") }
         let master: [UInt8]
         if handshake.usesExtendedMasterSecret {
-            let sessionHash = KeySchedule<Crypto>.transcriptHash(suite, handshake.transcript)
+            let sessionHash = transcriptDigest(suite)
             master = KeySchedule<Crypto>.extendedMasterSecret(suite, preMasterSecret: preMasterSecret, sessionHash: sessionHash)
         } else {
             master = KeySchedule<Crypto>.masterSecret(suite, preMasterSecret: preMasterSecret,
@@ -89,13 +89,28 @@ extension DTLSEndpoint {
     }
 
     /// verify_data this side (`local`) or the peer should send over the current transcript.
-    func finishedData(local: Bool) throws(DTLSError) -> [UInt8] {
+    mutating func finishedData(local: Bool) throws(DTLSError) -> [UInt8] {
         guard let suite = handshake.suite, let master = handshake.masterSecret else {
             throw .unexpectedMessage("Finished before keys")
         }
         let client = (role == .client) == local
-        return KeySchedule<Crypto>.finished(suite, masterSecret: master, client: client,
-                                    transcriptHash: KeySchedule<Crypto>.transcriptHash(suite, handshake.transcript))
+        return KeySchedule<Crypto>.finished(suite, masterSecret: master, client: client, transcriptHash: transcriptDigest(suite))
+    }
+
+    /// The suite's hash of the transcript so far (RFC 5246 §7.4.9, RFC 7627 §3), from the running
+    /// hash: started at the first digest (the suite is known by then), fed only what the transcript
+    /// gained since the last one, so each message is hashed once.
+    mutating func transcriptDigest(_ suite: DTLSCipherSuite) -> [UInt8] {
+        var running = handshake.transcriptHash ?? Crypto.startTranscriptHash(sha384: suite.usesSHA384)
+        let hashed = handshake.transcriptHashedCount
+        if hashed < handshake.transcript.count {
+            handshake.transcript.withUnsafeBytes { bytes in
+                Crypto.updateTranscriptHash(&running, with: UnsafeRawBufferPointer(rebasing: bytes[hashed...]))
+            }
+            handshake.transcriptHashedCount = handshake.transcript.count
+        }
+        handshake.transcriptHash = running
+        return Crypto.transcriptDigest(running)
     }
 
     /// Checks the peer's Finished (constant-time compare) and adds it to the transcript.

@@ -48,6 +48,10 @@ struct HandshakeState<Crypto: DTLSCryptoProvider> {
     var clientOfferedRenegotiationInfo = false
     /// Every handshake message so far, each as one unfragmented DTLS handshake message (RFC 6347 §4.2.6).
     var transcript: [UInt8] = []
+    /// The suite's running hash of `transcript` (started at the first digest, once the suite is
+    /// known) and how many of its bytes it has taken in.
+    var transcriptHash: Crypto.TranscriptHash?
+    var transcriptHashedCount = 0
     /// Room reserved for the transcript up front: two hellos, two WebRTC certificates and the key
     /// exchange come to about 1.5 KB, so it is allocated once instead of grown message by message.
     static var typicalTranscriptLength: Int { 2048 }
@@ -62,6 +66,14 @@ struct HandshakeState<Crypto: DTLSCryptoProvider> {
 
     /// What outlives the handshake: the suite, the master secret and the randoms the RFC 5705
     /// exporter reads. The transcript, hellos, key share and certificate copies are freed.
+    /// Starts the transcript again (RFC 6347 §4.2.6: from the ClientHello answered by a
+    /// ServerHello), with its running hash.
+    mutating func resetTranscript() {
+        transcript = []
+        transcriptHash = nil
+        transcriptHashedCount = 0
+    }
+
     func retainedAfterHandshake() -> HandshakeState {
         var kept = HandshakeState()
         kept.suite = suite

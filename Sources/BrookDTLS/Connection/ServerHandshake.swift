@@ -62,7 +62,7 @@ extension DTLSEndpoint {
         handshake.serverRandom = randomBytes(32)
         nextSendSequence = message.sequence
         peerFlightLastSequence = message.sequence
-        handshake.transcript = []
+        handshake.resetTranscript()
         appendTranscript(type: .clientHello, sequence: message.sequence, body: message.body)
         try serverSendHelloFlight(answering: hello, now: now)
         handshakeDeadline = now + configuration.retransmission.handshakeTimeout

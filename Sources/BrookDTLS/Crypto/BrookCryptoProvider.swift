@@ -65,6 +65,34 @@ public enum BrookCryptoProvider: DTLSCryptoProvider {
         sha384 ? SHA384.hash(data: data).withUnsafeBytes { Array($0) } : SHA256.hash(data: data).withUnsafeBytes { Array($0) }
     }
 
+    /// BrookCrypto's hashers hold their state inline: no heap, and a copy forks the computation.
+    public enum TranscriptHash: Sendable {
+        case sha256(SHA256)
+        case sha384(SHA384)
+    }
+
+    public static func startTranscriptHash(sha384: Bool) -> TranscriptHash {
+        sha384 ? .sha384(SHA384()) : .sha256(SHA256())
+    }
+
+    public static func updateTranscriptHash(_ hash: inout TranscriptHash, with bytes: UnsafeRawBufferPointer) {
+        switch hash {
+        case .sha256(var hasher):
+            hasher.update(bufferPointer: bytes)
+            hash = .sha256(hasher)
+        case .sha384(var hasher):
+            hasher.update(bufferPointer: bytes)
+            hash = .sha384(hasher)
+        }
+    }
+
+    public static func transcriptDigest(_ hash: TranscriptHash) -> [UInt8] {
+        switch hash {
+        case .sha256(let hasher): hasher.finalize().withUnsafeBytes { Array($0) }
+        case .sha384(let hasher): hasher.finalize().withUnsafeBytes { Array($0) }
+        }
+    }
+
     public static func authenticationCode(key: [UInt8], message: [UInt8]) -> [UInt8] {
         HMAC<SHA256>.authenticationCode(for: message, using: SymmetricKey(data: key)).withUnsafeBytes { Array($0) }
     }

@@ -19,6 +19,9 @@ public protocol DTLSCryptoProvider: Sendable {
     associatedtype RecordKey: Sendable
     /// An ephemeral ECDHE private key for one handshake, with its public share.
     associatedtype KeyShare
+    /// A running hash of the handshake transcript. A provider that has none keeps the default,
+    /// which buffers the messages and hashes them whole with `hash(sha384:_:)` at each digest.
+    associatedtype TranscriptHash = BufferedTranscriptHash
 
     // MARK: Record protection (RFC 5246 §6.2.3.3)
 
@@ -41,6 +44,16 @@ public protocol DTLSCryptoProvider: Sendable {
 
     /// SHA-384 or SHA-256 of `data`.
     static func hash(sha384: Bool, _ data: [UInt8]) -> [UInt8]
+
+    /// A running SHA-384 (when `sha384`) or SHA-256 of the handshake transcript (RFC 5246 §7.4.9:
+    /// Finished, and RFC 7627 §3: the session hash, each hash every handshake message so far).
+    static func startTranscriptHash(sha384: Bool) -> TranscriptHash
+
+    /// Adds `bytes` to the running hash.
+    static func updateTranscriptHash(_ hash: inout TranscriptHash, with bytes: UnsafeRawBufferPointer)
+
+    /// The digest of everything added so far; the running hash goes on from there.
+    static func transcriptDigest(_ hash: TranscriptHash) -> [UInt8]
 
     /// HMAC-SHA-256 of `message` under `key` (the stateless cookie of RFC 6347 §4.2.1).
     static func authenticationCode(key: [UInt8], message: [UInt8]) -> [UInt8]
@@ -72,6 +85,22 @@ public protocol DTLSCryptoProvider: Sendable {
 
     /// Fills `buffer` with random bytes drawn from `rng` (hello randoms, cookie secrets).
     static func fillRandom(_ buffer: UnsafeMutableRawBufferPointer, using rng: inout some RandomNumberGenerator)
+}
+
+/// The transcript hash of a provider without a running one: the bytes, hashed whole at each digest.
+public struct BufferedTranscriptHash: Sendable {
+    let sha384: Bool
+    var bytes: [UInt8] = []
+}
+
+extension DTLSCryptoProvider where TranscriptHash == BufferedTranscriptHash {
+    public static func startTranscriptHash(sha384: Bool) -> TranscriptHash { BufferedTranscriptHash(sha384: sha384) }
+
+    public static func updateTranscriptHash(_ hash: inout TranscriptHash, with bytes: UnsafeRawBufferPointer) {
+        hash.bytes.append(contentsOf: bytes)
+    }
+
+    public static func transcriptDigest(_ hash: TranscriptHash) -> [UInt8] { Self.hash(sha384: hash.sha384, hash.bytes) }
 }
 
 extension DTLSCryptoProvider {

@@ -5,11 +5,6 @@ enum KeySchedule<Crypto: DTLSCryptoProvider> {
         Crypto.prf(sha384: suite.usesSHA384, secret: secret, label: label, seed: seed, count: count)
     }
 
-    /// The suite's transcript hash of `messages`.
-    static func transcriptHash(_ suite: DTLSCipherSuite, _ messages: [UInt8]) -> [UInt8] {
-        Crypto.hash(sha384: suite.usesSHA384, messages)
-    }
-
     /// RFC 7627 §4: master_secret = PRF(pre_master_secret, "extended master secret", session_hash)[0..47],
     /// where session_hash hashes the transcript up to and including ClientKeyExchange.
     static func extendedMasterSecret(_ suite: DTLSCipherSuite, preMasterSecret: [UInt8], sessionHash: [UInt8]) -> [UInt8] {
